@@ -1,0 +1,11 @@
+#pragma once
+// `ttalkak detect PATH [--app DIR] [--json] [--write]`: prints the plan, the why
+// list and the generated Dockerfile. Exit codes: 0 ok, 1 detection failed, 2 usage.
+
+#include <QStringList>
+
+namespace ttalkak::cli {
+
+int runDetect(const QStringList &arguments);
+
+} // namespace ttalkak::cli
