@@ -48,6 +48,7 @@ QJsonObject Plan::toJson() const
         {u"framework"_s, framework},
         {u"kind"_s, projectKindName(kind)},
         {u"appDir"_s, appDir},
+        {u"contextDir"_s, contextDir},
         {u"packageManager"_s, packageManager},
         {u"packageManagerVersion"_s, packageManagerVersion},
         {u"runtime"_s, runtime},

@@ -29,6 +29,10 @@ struct Plan
     QString framework;         // display name: "Vite", "Next.js", "Spring Boot (Maven)"
     ProjectKind kind = ProjectKind::Frontend;
     QString appDir;            // repo-relative folder of the app, "" for the root
+    // Repo-relative build context: the app folder, or the workspace root of a
+    // monorepo (so shared lock files and packages are in reach). Dockerfile
+    // paths are relative to it.
+    QString contextDir;
     QStringList appCandidates; // app folders found in a monorepo (for the picker)
 
     QString packageManager;    // npm, yarn, yarn-berry, pnpm, bun, maven, gradle

@@ -14,6 +14,8 @@ Result<std::optional<Plan>> Strategy::detect(const Repo &repo, const QString &ap
         Plan &plan = **r;
         plan.strategyId = m_id;
         plan.appDir = appDir;
+        if (plan.contextDir.isEmpty())
+            plan.contextDir = appDir;
     }
     return r;
 }

@@ -36,9 +36,10 @@ struct GenerateOptions
 struct Generated
 {
     QString dockerfile;
-    QString dockerignore;
-    // Extra files to place in the build context, app-relative path -> content
-    // (e.g. nginx.conf for static sites). Never overwrite a user's file.
+    QString dockerignore;   // the user's own .dockerignore lines are kept, ours appended
+    // Extra files to place in the build context, context-relative path -> content
+    // (e.g. .ttalkak/nginx.conf for static sites). Kept under .ttalkak/ so they
+    // never overwrite a user's file.
     QMap<QString, QByteArray> files;
 };
 
