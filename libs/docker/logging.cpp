@@ -1,0 +1,5 @@
+#include "logging.h"
+
+namespace ttalkak::docker {
+Q_LOGGING_CATEGORY(lcDocker, "ttalkak.docker.client", QtInfoMsg)
+} // namespace ttalkak::docker

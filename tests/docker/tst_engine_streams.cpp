@@ -1,0 +1,188 @@
+// Streams against the real engine: logs demultiplexed (and raw for TTY), followed with
+// timestamps, tail; stats plausible and computed like the CLI; events for start/die/oom.
+#include "enginefixture.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+using namespace ttalkak::docker;
+using namespace Qt::StringLiterals;
+using ttalkak::core::ErrorCode;
+
+class TestEngineStreams : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void logsBothStreams();
+    void logsFollowWithTimestamps();
+    void logsTty();
+    void statsPlausible();
+    void eventsStartDieOom();
+
+private:
+    ContainerSpec spec(const QString &script);
+    QString startDetached(const ContainerSpec &s);
+    DockerClient m_client { *Endpoint::fromEnvironment() };
+    QString m_base;
+};
+
+void TestEngineStreams::initTestCase()
+{
+    REQUIRE_ENGINE(m_client, m_base);
+}
+
+void TestEngineStreams::cleanupTestCase()
+{
+    enginefixture::cleanupAll(m_client);
+}
+
+ContainerSpec TestEngineStreams::spec(const QString &script)
+{
+    ContainerSpec s;
+    s.image = m_base;
+    s.cmd = { u"sh"_s, u"-c"_s, script };
+    s.restartPolicy = u"no"_s;
+    s.labels.insert(u"ttalkak.test"_s, enginefixture::runLabel());
+    return s;
+}
+
+QString TestEngineStreams::startDetached(const ContainerSpec &s)
+{
+    auto create = runJob(m_client.createContainer(s));
+    if (create->failed())
+        return {};
+    const QString id = create->value(u"Id").toString();
+    auto start = runJob(m_client.startContainer(id));
+    return start->failed() ? QString() : id;
+}
+
+void TestEngineStreams::logsBothStreams()
+{
+    // Interleaved writes to both streams, including a line written in two pieces.
+    const auto run = enginefixture::runToCompletion(
+        m_client, spec(u"echo out1; echo err1 >&2; printf 'out'; printf '2\\n'; echo err2 >&2; printf 'no-newline'"_s));
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    QCOMPARE(run.out, QByteArray("out1\nout2\nno-newline\n"));
+    QCOMPARE(run.err, QByteArray("err1\nerr2\n"));
+
+    LogsOptions tail;
+    tail.tail = 1;
+    tail.stderrStream = false;
+    auto last = runJob(m_client.logs(run.id, tail));
+    JOB_OK(last);
+    QCOMPARE(last->collected().size(), 1);
+    QCOMPARE(last->collected()[0].text, QByteArray("no-newline"));
+}
+
+void TestEngineStreams::logsFollowWithTimestamps()
+{
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-2);
+    const QString id = startDetached(spec(u"for i in 1 2 3; do echo o$i; echo e$i >&2; sleep 0.2; done"_s));
+    QVERIFY(!id.isEmpty());
+    LogsOptions o;
+    o.follow = true;
+    o.timestamps = true;
+    auto *job = m_client.logs(id, o);
+    int batches = 0;
+    connect(job, &LogsJob::lines, this, [&] { ++batches; });
+    auto done = runJob(job, 20000); // ends by itself when the container exits
+    JOB_OK(done);
+    QList<QByteArray> out, err;
+    for (const LogLine &l : done->collected()) {
+        QVERIFY(l.timestamp.isValid());
+        QVERIFY(l.timestamp >= before);
+        (l.stream == LogStream::Stdout ? out : err) << l.text;
+    }
+    QCOMPARE(out, (QList<QByteArray> { "o1", "o2", "o3" }));
+    QCOMPARE(err, (QList<QByteArray> { "e1", "e2", "e3" }));
+    QVERIFY(batches >= 2); // lines arrived while the container ran, not at the end
+}
+
+void TestEngineStreams::logsTty()
+{
+    ContainerSpec s = spec(u"echo via-tty; echo also-tty >&2"_s);
+    s.tty = true;
+    const auto run = enginefixture::runToCompletion(m_client, s);
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    // A TTY merges both streams into raw output; the demuxer recognises it without headers.
+    QCOMPARE(run.out, QByteArray("via-tty\nalso-tty\n"));
+    QVERIFY(run.err.isEmpty());
+}
+
+void TestEngineStreams::statsPlausible()
+{
+    ContainerSpec s = spec(u"head -c 8000000 /dev/zero > /tmp/blob; while :; do :; done"_s);
+    s.nanoCpus = 500'000'000;
+    s.memoryBytes = 96LL * 1024 * 1024;
+    const QString id = startDetached(s);
+    QVERIFY(!id.isEmpty());
+    auto *job = m_client.stats(id);
+    job->setAutoDelete(false);
+    std::unique_ptr<StatsJob> owned(job);
+    QList<StatsSample> samples;
+    connect(job, &StatsJob::sample, this, [&](const StatsSample &x) {
+        samples << x;
+        if (samples.size() == 4)
+            job->kill();
+    });
+    QSignalSpy done(job, &DockerJob::result);
+    job->start();
+    QVERIFY(done.wait(20000));
+    QCOMPARE(job->error().code(), ErrorCode::Cancelled);
+    QCOMPARE(samples.size(), 4);
+    const StatsSample &last = samples.last();
+    qInfo("cpu %.1f%% mem %.1f MiB / %.0f MiB pids %llu rx %.0f B", last.cpuPercent, last.memoryBytes / 1048576.0,
+        last.memoryLimit / 1048576.0, last.pids, last.networkRx);
+    QCOMPARE(last.containerId, id);
+    QCOMPARE(last.memoryLimit, 96.0 * 1024 * 1024);
+    QVERIFY(last.memoryBytes > 0 && last.memoryBytes < last.memoryLimit);
+    // A busy loop capped at half a CPU: about 50 %, never above the cap by much.
+    QVERIFY2(last.cpuPercent > 25 && last.cpuPercent < 60, qPrintable(QString::number(last.cpuPercent)));
+    QVERIFY(last.pids >= 1 && last.pids <= 5);
+    QVERIFY(last.onlineCpus >= 1);
+    QVERIFY(last.networkRx >= 0);
+    QVERIFY(samples[1].read > samples[0].read);
+
+    auto once = runJob(m_client.stats(id, false));
+    JOB_OK(once);
+    QCOMPARE(once->sampleCount(), 1);
+    JOB_OK(runJob(m_client.removeContainer(id, true)));
+}
+
+void TestEngineStreams::eventsStartDieOom()
+{
+    EventFilters f;
+    f.types = { u"container"_s };
+    f.events = { u"start"_s, u"die"_s, u"oom"_s };
+    f.labels = { enginefixture::labelFilter() };
+    auto *job = m_client.events(f);
+    job->setAutoDelete(false);
+    std::unique_ptr<EventsJob> owned(job);
+    QList<DockerEvent> events;
+    connect(job, &EventsJob::event, this, [&](const DockerEvent &e) { events << e; });
+    job->start();
+    // No event arrives before the subscription is live; give it a moment, then act.
+    QTest::qWait(300);
+
+    ContainerSpec s = spec(u"perl -e '$x = \"a\" x (256*1024*1024)'"_s);
+    s.memoryBytes = 32LL * 1024 * 1024;
+    const auto run = enginefixture::runToCompletion(m_client, s);
+    QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+    QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 3, 10000);
+    QStringList actions;
+    for (const DockerEvent &e : std::as_const(events)) {
+        QCOMPARE(e.actorId, run.id);
+        QCOMPARE(e.attributes.value(u"ttalkak.test"_s), enginefixture::runLabel());
+        actions << e.action;
+    }
+    QCOMPARE(actions, (QStringList { u"start"_s, u"oom"_s, u"die"_s }));
+    QCOMPARE(events.last().attributes.value(u"exitCode"_s), u"137"_s);
+    QVERIFY(!job->isFinished()); // a stream runs until killed
+    job->kill();
+    QCOMPARE(job->error().code(), ErrorCode::Cancelled);
+}
+
+QTEST_GUILESS_MAIN(TestEngineStreams)
+#include "tst_engine_streams.moc"
