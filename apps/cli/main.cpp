@@ -1,5 +1,6 @@
 // ttalkak: the command-line client. Subcommands dispatch to one file each.
 #include "detectcommand.h"
+#include "logscommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -16,6 +17,8 @@ int main(int argc, char *argv[])
     const QString command = args.value(1);
     if (command == u"detect")
         return ttalkak::cli::runDetect(args);
+    if (command == u"logs")
+        return ttalkak::cli::runLogs(args);
 
     QTextStream err(stderr);
     if (command == u"--version") {
@@ -25,6 +28,7 @@ int main(int argc, char *argv[])
     err << QCoreApplication::translate("main",
                                        "usage: ttalkak <command> [options]\n\n"
                                        "commands:\n"
-                                       "  detect [PATH] [--app DIR] [--json]   detect the framework and print the Dockerfile\n");
+                                       "  detect [PATH] [--app DIR] [--json]   detect the framework and print the Dockerfile\n"
+                                       "  logs parse FILE|- [--json]           print each line's log template id and template\n");
     return command.isEmpty() || command == u"--help" || command == u"-h" ? (command.isEmpty() ? 2 : 0) : 2;
 }
