@@ -18,7 +18,7 @@ runtime_pkgs=(
 
 want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-  want+=(postgresql psmisc procps jq)
+  want+=(openssl postgresql postgresql-client mariadb-client redis-tools psmisc procps jq)
 fi
 
 missing=()
