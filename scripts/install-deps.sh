@@ -8,7 +8,7 @@ build_pkgs=(
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
   libqt6sql6-sqlite libqt6sql6-psql
-  qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libarchive-dev libhttp-parser-dev
+  qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libarchive-dev libhttp-parser-dev libssl-dev
 )
 runtime_pkgs=(
   docker.io debootstrap ca-certificates curl
@@ -18,7 +18,7 @@ runtime_pkgs=(
 
 want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-  want+=(openssl postgresql postgresql-client mariadb-client redis-tools psmisc procps jq)
+  want+=(openssl wrk postgresql postgresql-client mariadb-client redis-tools psmisc procps jq)
 fi
 
 missing=()

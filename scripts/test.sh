@@ -30,9 +30,14 @@ override="$TTALKAK_STATE_DIR/base-images.local.yaml"
 ./scripts/base-images.sh --override-out "$override"
 export TTALKAK_BASE_IMAGES_OVERRIDE=$override
 
+step "postgresql"
+# shellcheck source=lib/postgres.sh
+source scripts/lib/postgres.sh
+ttalkak_ensure_postgres
+
 step "tests"
 # Tests that need a real component fail (never skip) when it is missing here.
-export TTALKAK_REQUIRE_DOCKER=1 TTALKAK_REQUIRE_KEYRING=1 TTALKAK_REQUIRE_DATA=1
+export TTALKAK_REQUIRE_DOCKER=1 TTALKAK_REQUIRE_KEYRING=1 TTALKAK_REQUIRE_DATA=1 TTALKAK_REQUIRE_POSTGRES=1
 export TTALKAK_BUILD_DIR=$build_dir
 dbus-run-session -- scripts/lib/with-keyring.sh \
   ctest --test-dir "$build_dir" --output-on-failure --timeout 1200 -j"$(nproc)" "$@"

@@ -1,0 +1,133 @@
+#include "httpconnection.h"
+
+#include "logging.h"
+
+#include <QTcpSocket>
+
+using namespace Qt::StringLiterals;
+
+namespace ttalkak::relay {
+
+HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, UpgradeHandler upgrade, Limits limits, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_handler(std::move(handler))
+    , m_upgrade(std::move(upgrade))
+    , m_limits(limits)
+    , m_parser(limits.maxHeaderBytes, limits.maxBodyBytes)
+{
+    m_socket->setParent(this);
+    m_idle.setSingleShot(true);
+    m_idle.setInterval(m_limits.idleTimeoutMs);
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        qCDebug(lcHttp) << "idle timeout";
+        m_socket->abort();
+    });
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        Q_EMIT closed();
+        deleteLater();
+    });
+    m_idle.start();
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::closeGracefully()
+{
+    m_closing = true;
+    if (m_socket->bytesToWrite() == 0)
+        m_socket->disconnectFromHost();
+}
+
+bool HttpConnection::tryUpgrade()
+{
+    // Only the first request of a connection may upgrade; look without consuming.
+    const QByteArray peeked = m_socket->peek(m_limits.maxHeaderBytes + 1);
+    const qsizetype end = peeked.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (peeked.size() > m_limits.maxHeaderBytes)
+            fail(431, u"request headers too large"_s);
+        return true; // wait for more bytes (or the failure closed us)
+    }
+    m_firstRequest = false;
+    HttpParser probe(m_limits.maxHeaderBytes, m_limits.maxBodyBytes);
+    if (probe.feed(peeked.constData(), end + 4) != HttpParser::State::Upgrade)
+        return false; // an ordinary request: parse it the normal way
+    HttpRequest request = probe.takeRequests().constLast();
+    request.peer = m_socket->peerAddress();
+    HttpResponse rejection = HttpResponse::error(404, u"not-found"_s, u"no such endpoint"_s);
+    disconnect(m_socket, nullptr, this, nullptr);
+    m_idle.stop();
+    m_socket->setParent(nullptr); // the upgrade handler adopts it, or we take it back below
+    if (m_upgrade && m_upgrade(request, m_socket, &rejection)) {
+        deleteLater(); // the socket now belongs to the WebSocket side
+        return true;
+    }
+    m_socket->setParent(this);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        Q_EMIT closed();
+        deleteLater();
+    });
+    m_socket->readAll();
+    reply(rejection, false);
+    return true;
+}
+
+void HttpConnection::onReadyRead()
+{
+    m_idle.start();
+    if (m_firstRequest && tryUpgrade())
+        return;
+    if (m_closing) {
+        m_socket->readAll();
+        return;
+    }
+    const QByteArray data = m_socket->readAll();
+    const HttpParser::State state = m_parser.feed(data.constData(), data.size());
+    const QList<HttpRequest> requests = m_parser.takeRequests();
+    for (HttpRequest request : requests) {
+        request.peer = m_socket->peerAddress();
+        if (request.upgrade) {
+            fail(400, u"upgrade is only allowed on a new connection"_s);
+            return;
+        }
+        reply(m_handler(request), request.keepAlive && !m_closing);
+        if (!request.keepAlive || m_closing)
+            return;
+    }
+    switch (state) {
+    case HttpParser::State::Ok:
+        break;
+    case HttpParser::State::HeadersTooLarge:
+        fail(431, u"request headers too large"_s);
+        break;
+    case HttpParser::State::BodyTooLarge:
+        fail(413, u"request body too large"_s);
+        break;
+    case HttpParser::State::Error:
+    case HttpParser::State::Upgrade:
+        fail(400, u"malformed HTTP request"_s);
+        break;
+    }
+}
+
+void HttpConnection::reply(const HttpResponse &response, bool keepAlive)
+{
+    m_socket->write(response.serialize(keepAlive));
+    if (!keepAlive) {
+        m_closing = true;
+        m_socket->disconnectFromHost(); // flushes pending bytes first
+    }
+}
+
+void HttpConnection::fail(int status, const QString &message)
+{
+    qCDebug(lcHttp) << "refusing request" << status << message;
+    disconnect(m_socket, &QTcpSocket::readyRead, this, nullptr);
+    reply(HttpResponse::error(status, status == 400 ? u"invalid-input"_s : u"too-large"_s, message), false);
+}
+
+} // namespace ttalkak::relay

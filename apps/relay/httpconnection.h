@@ -1,0 +1,60 @@
+#pragma once
+// HttpConnection: one accepted socket speaking HTTP/1.1 (keep-alive, pipelining) to a handler.
+// Owns the socket and deletes itself when the socket closes. A WebSocket upgrade request on a
+// fresh connection is recognised from *peeked* bytes, so the socket can be handed to
+// QWebSocketServer with the handshake still unread.
+// Limits: header block size, body size, idle timeout (also bounds slow clients).
+
+#include "httpparser.h"
+#include "httpresponse.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+class QTcpSocket;
+
+namespace ttalkak::relay {
+
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<HttpResponse(const HttpRequest &)>;
+    // Returns true when it took the socket; otherwise fills `rejection`.
+    using UpgradeHandler = std::function<bool(const HttpRequest &, QTcpSocket *, HttpResponse *rejection)>;
+
+    struct Limits
+    {
+        qsizetype maxHeaderBytes = 16 * 1024;
+        qsizetype maxBodyBytes = 1024 * 1024;
+        int idleTimeoutMs = 60000;
+    };
+
+    HttpConnection(QTcpSocket *socket, Handler handler, UpgradeHandler upgrade, Limits limits, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    // Stop reading, close after the pending replies are written (graceful shutdown).
+    void closeGracefully();
+
+Q_SIGNALS:
+    void closed();
+
+private:
+    void onReadyRead();
+    bool tryUpgrade();
+    void reply(const HttpResponse &response, bool keepAlive);
+    void fail(int status, const QString &message);
+
+    QTcpSocket *m_socket;
+    Handler m_handler;
+    UpgradeHandler m_upgrade;
+    Limits m_limits;
+    HttpParser m_parser;
+    QTimer m_idle;
+    bool m_firstRequest = true;
+    bool m_closing = false;
+};
+
+} // namespace ttalkak::relay

@@ -1,0 +1,34 @@
+#pragma once
+// HttpResponse: status, headers and body of one reply; JSON helpers for the REST API.
+// Error bodies are {"error":{"code":"not-found","message":"..."}}.
+
+#include <core/error.h>
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <utility>
+
+namespace ttalkak::relay {
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    static HttpResponse json(int status, const QJsonObject &object);
+    static HttpResponse rawJson(int status, QByteArray body);
+    static HttpResponse error(int status, const QString &code, const QString &message);
+    // Maps an Error to its HTTP status (NotFound -> 404, InvalidInput -> 400, ...).
+    static HttpResponse fromError(const core::Error &error);
+    static HttpResponse text(int status, QByteArray body, QByteArray contentType = "text/plain; charset=utf-8");
+
+    QByteArray serialize(bool keepAlive) const;
+    static QByteArray reasonPhrase(int status);
+};
+
+} // namespace ttalkak::relay

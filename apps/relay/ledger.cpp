@@ -1,0 +1,200 @@
+#include "ledger.h"
+
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+using ttalkak::core::Error;
+using ttalkak::core::ErrorCode;
+using ttalkak::core::Result;
+
+namespace ttalkak::relay {
+
+qint64 Ledger::price(int seconds, qint64 cpuMillis, qint64 memoryMb, qint64 cpuHour, qint64 gbHour)
+{
+    // 128-bit intermediate: large reservations times large prices overflow 64 bits.
+    __extension__ using Int128 = __int128;
+    const Int128 numerator = Int128(seconds) * (Int128(cpuMillis) * cpuHour * 1024 + Int128(memoryMb) * gbHour * 1000);
+    return qint64(numerator / (Int128(3600) * 1000 * 1024));
+}
+
+Result<bool> Ledger::recordUsage(const QString &providerId, const QString &deploymentId, qint64 intervalStart, int seconds)
+{
+    const qint64 nowSec = Database::nowMs() / 1000;
+    if (seconds < 1 || seconds > 60 || intervalStart % 60 != 0 || intervalStart > nowSec + 60 || intervalStart < nowSec - 7 * 86400)
+        return Error(ErrorCode::InvalidInput,
+                     QCoreApplication::translate("Ledger", "usage needs interval = a minute start (epoch seconds, last 7 days) and seconds 1..60"));
+    return m_db.transaction<bool>([&]() -> Result<bool> {
+        auto q = m_db.exec(u"SELECT d.owner_id, d.cpu_millis, d.memory_mb, p.price_cpu_hour, p.price_gb_hour"
+                           " FROM deployments d JOIN providers p ON p.id = d.provider_id"
+                           " WHERE d.id = ? AND d.provider_id = ? AND d.state NOT IN ('queued','deleted','offered')"_s,
+                           {deploymentId, providerId});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error(ErrorCode::NotFound, QCoreApplication::translate("Ledger", "this deployment is not placed on this provider"));
+        const QString owner = q->value(0).toString();
+        const qint64 cpu = q->value(1).toLongLong();
+        const qint64 mem = q->value(2).toLongLong();
+        const qint64 amount = price(seconds, cpu, mem, q->value(3).toLongLong(), q->value(4).toLongLong());
+        const qint64 fee = amount * m_feeBasisPoints / 10000;
+        const qint64 now = Database::nowMs();
+        auto n = m_db.execCount(u"INSERT INTO usage_intervals (deployment_id, provider_id, interval_start, seconds, cpu_millis,"
+                                " memory_mb, amount, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
+                                {deploymentId, providerId, intervalStart, seconds, cpu, mem, amount, now});
+        if (!n)
+            return n.error();
+        if (*n == 0)
+            return false; // already charged: idempotent
+        if (amount == 0)
+            return true;
+        const QString tx = u"usage:"_s + deploymentId + u':' + providerId + u':' + QString::number(intervalStart);
+        const QList<std::pair<QString, qint64>> entries{
+            {u"deployer:"_s + owner, -amount}, {u"provider:"_s + providerId, amount - fee}, {u"operator"_s, fee}};
+        for (const auto &[account, value] : entries) {
+            if (value == 0)
+                continue;
+            if (auto r = m_db.exec(u"INSERT INTO ledger_entries (tx_id, account, amount, kind, deployment_id, created_at)"
+                                   " VALUES (?, ?, ?, 'usage', ?, ?)"_s,
+                                   {tx, account, value, deploymentId, now});
+                !r)
+                return r.error();
+        }
+        return true;
+    });
+}
+
+Result<void> Ledger::grant(const QString &userId, qint64 amount, const QString &txId)
+{
+    if (amount <= 0)
+        return {};
+    return m_db.transaction<void>([&]() -> Result<void> {
+        auto exists = m_db.exec(u"SELECT 1 FROM ledger_entries WHERE tx_id = ?"_s, {txId});
+        if (!exists)
+            return exists.error();
+        if (exists->next())
+            return {};
+        const qint64 now = Database::nowMs();
+        for (const auto &[account, value] : QList<std::pair<QString, qint64>>{{u"operator"_s, -amount}, {u"deployer:"_s + userId, amount}}) {
+            if (auto r = m_db.exec(u"INSERT INTO ledger_entries (tx_id, account, amount, kind, created_at) VALUES (?, ?, ?, 'grant', ?)"_s,
+                                   {txId, account, value, now});
+                !r)
+                return r.error();
+        }
+        return {};
+    });
+}
+
+Result<qint64> Ledger::settle()
+{
+    return m_db.transaction<qint64>([&]() -> Result<qint64> {
+        auto q = m_db.exec(u"SELECT (SELECT COALESCE(MAX(id), 0) FROM ledger_entries), (SELECT COALESCE(MAX(upto_id), 0) FROM settlements)"_s);
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return qint64(0);
+        const qint64 maxId = q->value(0).toLongLong();
+        const qint64 settled = q->value(1).toLongLong();
+        if (maxId <= settled)
+            return qint64(0);
+        if (auto r = m_db.exec(u"INSERT INTO settlements (upto_id, settled_at) VALUES (?, ?)"_s, {maxId, Database::nowMs()}); !r)
+            return r.error();
+        auto c = m_db.exec(u"SELECT COUNT(*) FROM ledger_entries WHERE id > ? AND id <= ?"_s, {settled, maxId});
+        if (!c || !c->next())
+            return qint64(0);
+        qCInfo(lcLedger).noquote() << "settled" << (u"entries="_s + QString::number(c->value(0).toLongLong()))
+                                   << (u"upto="_s + QString::number(maxId));
+        return c->value(0).toLongLong();
+    });
+}
+
+Result<qint64> Ledger::balance(const QString &account) const
+{
+    auto q = m_db.exec(u"SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account = ?"_s, {account});
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+Result<QJsonObject> Ledger::earnings(const QString &userId) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 dayStart = QDateTime(now.date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 monthStart = QDateTime(QDate(now.date().year(), now.date().month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    auto settledQ = m_db.exec(u"SELECT COALESCE(MAX(upto_id), 0) FROM settlements"_s);
+    if (!settledQ)
+        return settledQ.error();
+    const qint64 settledUpTo = settledQ->next() ? settledQ->value(0).toLongLong() : 0;
+
+    // Provider side: every provider machine this user owns.
+    auto p = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN e.created_at >= ? THEN e.amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(CASE WHEN e.created_at >= ? THEN e.amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(e.amount), 0),"
+                       " COALESCE(SUM(CASE WHEN e.id > ? THEN e.amount ELSE 0 END), 0)"
+                       " FROM ledger_entries e JOIN providers pr ON e.account = 'provider:' || pr.id WHERE pr.owner_id = ?"_s,
+                       {dayStart, monthStart, settledUpTo, userId});
+    if (!p)
+        return p.error();
+    QJsonObject provider{{u"today"_s, 0}, {u"month"_s, 0}, {u"allTime"_s, 0}, {u"pending"_s, 0}, {u"settled"_s, 0}};
+    if (p->next()) {
+        const qint64 all = p->value(2).toLongLong();
+        const qint64 pending = p->value(3).toLongLong();
+        provider = {{u"today"_s, p->value(0).toLongLong()},
+                    {u"month"_s, p->value(1).toLongLong()},
+                    {u"allTime"_s, all},
+                    {u"pending"_s, pending},
+                    {u"settled"_s, all - pending}};
+    }
+    auto d = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN kind = 'usage' AND created_at >= ? THEN -amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(CASE WHEN kind = 'usage' AND created_at >= ? THEN -amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(CASE WHEN kind = 'usage' THEN -amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(amount), 0)"
+                       " FROM ledger_entries WHERE account = ?"_s,
+                       {dayStart, monthStart, QString(u"deployer:"_s + userId)});
+    if (!d)
+        return d.error();
+    QJsonObject deployer;
+    if (d->next())
+        deployer = QJsonObject{{u"spentToday"_s, d->value(0).toLongLong()},
+                    {u"spentMonth"_s, d->value(1).toLongLong()},
+                    {u"spentAllTime"_s, d->value(2).toLongLong()},
+                    {u"balance"_s, d->value(3).toLongLong()}};
+    return QJsonObject{{u"unit"_s, u"micro"_s}, {u"provider"_s, provider}, {u"deployer"_s, deployer}};
+}
+
+Result<QStringList> Ledger::overdrawnUsers(qint64 graceMs)
+{
+    const qint64 now = Database::nowMs();
+    QStringList negative;
+    {
+        auto q = m_db.exec(u"SELECT account FROM ledger_entries WHERE account LIKE 'deployer:%' GROUP BY account HAVING SUM(amount) < 0"_s);
+        if (!q)
+            return q.error();
+        while (q->next())
+            negative << q->value(0).toString().mid(9);
+    }
+    QStringList overdue;
+    for (const QString &user : std::as_const(negative)) {
+        if (auto r = m_db.exec(u"UPDATE users SET out_of_credit_since = ? WHERE id = ? AND out_of_credit_since IS NULL"_s, {now, user}); !r)
+            return r.error();
+        auto q = m_db.exec(u"SELECT out_of_credit_since FROM users WHERE id = ?"_s, {user});
+        if (q && q->next() && now - q->value(0).toLongLong() >= graceMs)
+            overdue << user;
+    }
+    // Back in credit: forget the start time.
+    QString sql = u"UPDATE users SET out_of_credit_since = NULL WHERE out_of_credit_since IS NOT NULL"_s;
+    QVariantList binds;
+    if (!negative.isEmpty()) {
+        sql += u" AND id NOT IN ("_s + QStringList(negative.size(), u"?"_s).join(u',') + u')';
+        for (const QString &u : std::as_const(negative))
+            binds << u;
+    }
+    if (auto r = m_db.exec(sql, binds); !r)
+        return r.error();
+    return overdue;
+}
+
+} // namespace ttalkak::relay

@@ -1,0 +1,133 @@
+// ttalkak-relay: reads the configuration and builds the object graph; the work is done by the
+// classes in ttalkak_relay_lib.
+#include "accountstore.h"
+#include "controlserver.h"
+#include "database.h"
+#include "httpserver.h"
+#include "ledger.h"
+#include "logformat.h"
+#include "logging.h"
+#include "metricsregistry.h"
+#include "relayconfig.h"
+#include "resourcestore.h"
+#include "restapi.h"
+#include "scheduler.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace ttalkak::relay;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"ttalkak-relay"_s);
+    QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+
+    auto config = RelayConfig::fromArguments(QCoreApplication::arguments());
+    if (!config) {
+        if (config.error().code() == ttalkak::core::ErrorCode::Cancelled) { // --help / --version
+            QTextStream(stdout) << config.error().message() << '\n';
+            return 0;
+        }
+        QTextStream(stderr) << "ttalkak-relay: " << config.error().toString() << '\n';
+        return 2;
+    }
+    installLogFormat(config->logJson);
+
+    auto db = Database::open(config->resolvedDatabaseUrl());
+    if (!db) {
+        qCCritical(lcRelay).noquote() << "cannot open the store:" << db.error().toString();
+        return 1;
+    }
+    if (auto m = (*db)->migrate(); !m) {
+        qCCritical(lcRelay).noquote() << "migration failed:" << m.error().toString();
+        return 1;
+    }
+
+    AccountStore accounts(**db);
+    ResourceStore resources(**db);
+    Ledger ledger(**db, config->feeBasisPoints);
+    MetricsRegistry metrics;
+    Scheduler scheduler(**db, accounts, resources,
+                        {config->offerTimeoutMs, config->heartbeatTimeoutMs, 200});
+    ControlServer control(accounts, resources, scheduler, ledger,
+                          {config->maxFrameBytes, config->heartbeatIntervalMs, config->shutdownGraceMs});
+    RestApi rest(*config, accounts, resources, scheduler, ledger, metrics);
+    HttpServer http({16 * 1024, config->maxBodyBytes, 60000});
+    http.setHandler([&rest](const HttpRequest &request) { return rest.handle(request); });
+    http.setUpgradeHandler([&control](const HttpRequest &request, QTcpSocket *socket, HttpResponse *rejection) {
+        return control.acceptUpgrade(request, socket, rejection);
+    });
+
+    Database &store = **db;
+    auto countQuery = [&store](const QString &sql) -> qint64 {
+        auto q = store.exec(sql);
+        return q && q->next() ? q->value(0).toLongLong() : -1;
+    };
+    metrics.addGauge("ttalkak_relay_control_sessions", "open control WebSocket sessions", [&control] { return control.sessionCount(); });
+    metrics.addGauge("ttalkak_relay_providers_connected", "providers with a live session", [&control] { return control.providerCount(); });
+    metrics.addGauge("ttalkak_relay_http_connections", "open HTTP connections", [&http] { return http.connectionCount(); });
+    metrics.addGauge("ttalkak_relay_deployments_queued", "deployments waiting for a provider",
+                     [countQuery] { return countQuery(u"SELECT COUNT(*) FROM deployments WHERE state = 'queued'"_s); });
+    metrics.addGauge("ttalkak_relay_deployments_placed", "deployments placed on a provider",
+                     [countQuery] { return countQuery(u"SELECT COUNT(*) FROM deployments WHERE provider_id IS NOT NULL AND state NOT IN ('queued','deleted')"_s); });
+    metrics.addGauge("ttalkak_relay_ledger_entries", "ledger entries", [countQuery] { return countQuery(u"SELECT COUNT(*) FROM ledger_entries"_s); });
+
+    if (auto l = http.listen(config->listenAddress, config->listenPort, config->tlsCertificate, config->tlsKey); !l) {
+        qCCritical(lcRelay).noquote() << "cannot listen:" << l.error().toString();
+        return 1;
+    }
+    qCInfo(lcRelay).noquote() << "listening" << (u"address="_s + config->listenAddress.toString())
+                              << (u"port="_s + QString::number(http.port())) << (u"tls="_s + (http.isTls() ? u"1"_s : u"0"_s))
+                              << (u"store="_s + store.describe()) << (u"domain="_s + config->domain);
+    scheduler.start();
+
+    // Settlement and credit enforcement, at least once per settlement interval.
+    QTimer settlement;
+    settlement.setInterval(config->settlementIntervalMs);
+    QObject::connect(&settlement, &QTimer::timeout, &app, [&] {
+        if (auto s = ledger.settle(); !s)
+            qCWarning(lcLedger).noquote() << "settlement failed:" << s.error().toString();
+        auto overdrawn = ledger.overdrawnUsers(config->creditGraceMs);
+        if (!overdrawn) {
+            qCWarning(lcLedger).noquote() << "credit check failed:" << overdrawn.error().toString();
+            return;
+        }
+        for (const QString &user : std::as_const(*overdrawn))
+            (void)scheduler.stopAllFor(user, u"out of credit"_s);
+    });
+    settlement.start();
+
+    // Graceful shutdown: stop accepting, tell clients, let them read it, then leave. Every
+    // state change is already committed, so there is nothing else to persist.
+    SignalWatcher signalWatcher({SIGTERM, SIGINT});
+    QTimer drain;
+    drain.setInterval(20);
+    qint64 drainDeadline = 0;
+    QObject::connect(&drain, &QTimer::timeout, &app, [&] {
+        if ((control.sessionCount() == 0 && http.connectionCount() == 0) || Database::nowMs() >= drainDeadline)
+            QCoreApplication::quit();
+    });
+    QObject::connect(&signalWatcher, &SignalWatcher::received, &app, [&](int number) {
+        if (drain.isActive())
+            return;
+        qCInfo(lcRelay).noquote() << "shutting down" << (u"signal="_s + QString::number(number));
+        settlement.stop();
+        scheduler.stop();
+        http.stop();
+        control.shutdown();
+        drainDeadline = Database::nowMs() + config->shutdownGraceMs;
+        drain.start();
+    });
+
+    const int rc = QCoreApplication::exec();
+    qCInfo(lcRelay) << "stopped";
+    return rc;
+}

@@ -1,0 +1,202 @@
+#include "relayconfig.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using ttalkak::core::Error;
+using ttalkak::core::ErrorCode;
+using ttalkak::core::Result;
+
+namespace ttalkak::relay {
+namespace {
+
+// One table: flag/INI key, help text, and how a string value is applied.
+struct Option
+{
+    QString name;
+    QString help;
+    QString valueName;
+    std::function<bool(RelayConfig &, const QString &)> apply;
+};
+
+bool applyInt(int &target, const QString &value, int minimum)
+{
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < minimum)
+        return false;
+    target = n;
+    return true;
+}
+
+bool applyListen(RelayConfig &c, const QString &v)
+{
+    // "HOST:PORT", ":PORT", "PORT" or "[v6]:PORT"
+    QString host = u"127.0.0.1"_s;
+    QString port = v;
+    const qsizetype colon = v.lastIndexOf(u':');
+    if (colon >= 0) {
+        host = v.left(colon);
+        port = v.mid(colon + 1);
+        if (host.startsWith(u'[') && host.endsWith(u']'))
+            host = host.mid(1, host.size() - 2);
+        if (host.isEmpty())
+            host = u"0.0.0.0"_s;
+    }
+    bool ok = false;
+    const uint p = port.toUInt(&ok);
+    QHostAddress addr;
+    if (!ok || p > 65535 || !addr.setAddress(host))
+        return false;
+    c.listenAddress = addr;
+    c.listenPort = quint16(p);
+    return true;
+}
+
+const QList<Option> &options()
+{
+    static const QList<Option> table = {
+        {u"listen"_s, QCoreApplication::translate("RelayConfig", "Address to listen on (HOST:PORT)."), u"addr"_s, applyListen},
+        {u"data"_s, QCoreApplication::translate("RelayConfig", "Data directory (SQLite database, state)."), u"dir"_s,
+         [](RelayConfig &c, const QString &v) { c.dataDir = v; return !v.isEmpty(); }},
+        {u"domain"_s, QCoreApplication::translate("RelayConfig", "Public domain; apps get <name>.<domain>."), u"domain"_s,
+         [](RelayConfig &c, const QString &v) { c.domain = v; return !v.isEmpty(); }},
+        {u"db"_s, QCoreApplication::translate("RelayConfig", "Store: sqlite, sqlite:/path/file.db or postgres://user:pass@host:port/db."), u"url"_s,
+         [](RelayConfig &c, const QString &v) {
+             c.databaseUrl = v;
+             return v == u"sqlite" || v.startsWith(u"sqlite:") || v.startsWith(u"postgres://") || v.startsWith(u"postgresql://");
+         }},
+        {u"tls-cert"_s, QCoreApplication::translate("RelayConfig", "TLS certificate (PEM)."), u"file"_s,
+         [](RelayConfig &c, const QString &v) { c.tlsCertificate = v; return QFileInfo(v).isReadable(); }},
+        {u"tls-key"_s, QCoreApplication::translate("RelayConfig", "TLS private key (PEM)."), u"file"_s,
+         [](RelayConfig &c, const QString &v) { c.tlsKey = v; return QFileInfo(v).isReadable(); }},
+        {u"log-format"_s, QCoreApplication::translate("RelayConfig", "Log format: json or text."), u"format"_s,
+         [](RelayConfig &c, const QString &v) { c.logJson = v == u"json"; return v == u"json" || v == u"text"; }},
+        {u"heartbeat-interval-ms"_s, QCoreApplication::translate("RelayConfig", "Provider heartbeat interval."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.heartbeatIntervalMs, v, 10); }},
+        {u"heartbeat-timeout-ms"_s, QCoreApplication::translate("RelayConfig", "Provider lost after this silence."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.heartbeatTimeoutMs, v, 10); }},
+        {u"offer-timeout-ms"_s, QCoreApplication::translate("RelayConfig", "Unanswered job offers expire after this."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.offerTimeoutMs, v, 10); }},
+        {u"max-frame-bytes"_s, QCoreApplication::translate("RelayConfig", "Largest accepted WebSocket message."), u"bytes"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.maxFrameBytes, v, 1024); }},
+        {u"max-body-bytes"_s, QCoreApplication::translate("RelayConfig", "Largest accepted HTTP request body."), u"bytes"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.maxBodyBytes, v, 1024); }},
+        {u"kdf-iterations"_s, QCoreApplication::translate("RelayConfig", "PBKDF2 iterations for new passwords (>= 100000)."), u"n"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.kdfIterations, v, 100000); }},
+        {u"fee-basis-points"_s, QCoreApplication::translate("RelayConfig", "Operator fee in basis points."), u"bp"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.feeBasisPoints, v, 0) && c.feeBasisPoints <= 10000; }},
+        {u"signup-credit"_s, QCoreApplication::translate("RelayConfig", "Credit granted at sign-up (micro-units)."), u"n"_s,
+         [](RelayConfig &c, const QString &v) { bool ok = false; c.signupCreditMicros = v.toLongLong(&ok); return ok && c.signupCreditMicros >= 0; }},
+        {u"settlement-interval-ms"_s, QCoreApplication::translate("RelayConfig", "Ledger settlement interval."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.settlementIntervalMs, v, 10) && c.settlementIntervalMs <= 3600000; }},
+        {u"credit-grace-ms"_s, QCoreApplication::translate("RelayConfig", "Grace before an out-of-credit deployer's deployments stop."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.creditGraceMs, v, 0); }},
+        {u"signin-max-failures"_s, QCoreApplication::translate("RelayConfig", "Failed sign-ins allowed per window."), u"n"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.signinMaxFailures, v, 1); }},
+        {u"signin-window-ms"_s, QCoreApplication::translate("RelayConfig", "Sign-in rate-limit window."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.signinWindowMs, v, 1000); }},
+        {u"metrics-token"_s, QCoreApplication::translate("RelayConfig", "Bearer token required for /metrics."), u"token"_s,
+         [](RelayConfig &c, const QString &v) { c.metricsToken = v; return true; }},
+        {u"shutdown-grace-ms"_s, QCoreApplication::translate("RelayConfig", "Time clients get to read the shutdown notice."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.shutdownGraceMs, v, 0); }},
+    };
+    return table;
+}
+
+Error invalid(const QString &name, const QString &value, const QString &file = {})
+{
+    return Error(ErrorCode::InvalidInput,
+                 QCoreApplication::translate("RelayConfig", "invalid value for %1: \"%2\"").arg(name, value), file);
+}
+
+QString defaultDataDir()
+{
+    const QString state = qEnvironmentVariable("STATE_DIRECTORY"); // set by systemd StateDirectory=
+    if (!state.isEmpty())
+        return state;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+} // namespace
+
+Result<RelayConfig> RelayConfig::fromFile(const QString &iniPath, RelayConfig base)
+{
+    if (!QFileInfo(iniPath).isReadable())
+        return Error(ErrorCode::NotFound, QCoreApplication::translate("RelayConfig", "cannot read config file"), iniPath);
+    QSettings ini(iniPath, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "malformed config file"), iniPath);
+    ini.beginGroup(u"relay"_s);
+    const QStringList keys = ini.childKeys();
+    for (const QString &key : keys) {
+        const auto it = std::find_if(options().cbegin(), options().cend(), [&](const Option &o) { return o.name == key; });
+        if (it == options().cend())
+            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "unknown key \"%1\"").arg(key), iniPath);
+        const QString value = ini.value(key).toString();
+        if (!it->apply(base, value))
+            return invalid(key, value, iniPath);
+    }
+    return base;
+}
+
+Result<RelayConfig> RelayConfig::fromArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("RelayConfig", "Ttalkak relay: the hosted hub."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOption(u"config"_s, QCoreApplication::translate("RelayConfig", "INI config file ([relay] section)."), u"file"_s);
+    parser.addOption(configOption);
+    for (const Option &o : options())
+        parser.addOption(QCommandLineOption(o.name, o.help, o.valueName));
+    if (!parser.parse(arguments))
+        return Error(ErrorCode::InvalidInput, parser.errorText());
+    if (parser.isSet(u"help"_s))
+        return Error(ErrorCode::Cancelled, parser.helpText());
+    if (parser.isSet(u"version"_s))
+        return Error(ErrorCode::Cancelled, QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion());
+    if (!parser.positionalArguments().isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     QCoreApplication::translate("RelayConfig", "unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+
+    RelayConfig config;
+    if (parser.isSet(configOption)) {
+        auto fromIni = fromFile(parser.value(configOption), config);
+        if (!fromIni)
+            return fromIni.error();
+        config = *fromIni;
+    }
+    for (const Option &o : options()) {
+        if (parser.isSet(o.name) && !o.apply(config, parser.value(o.name)))
+            return invalid(o.name, parser.value(o.name));
+    }
+    if (config.dataDir.isEmpty())
+        config.dataDir = defaultDataDir();
+    if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "--tls-cert and --tls-key go together"));
+    if (config.heartbeatTimeoutMs <= config.heartbeatIntervalMs)
+        return Error(ErrorCode::InvalidInput,
+                     QCoreApplication::translate("RelayConfig", "heartbeat-timeout-ms must be larger than heartbeat-interval-ms"));
+    return config;
+}
+
+QString RelayConfig::resolvedDatabaseUrl() const
+{
+    if (databaseUrl == u"sqlite")
+        return u"sqlite:"_s + QDir(dataDir).filePath(u"relay.db"_s);
+    if (databaseUrl.startsWith(u"sqlite:")) {
+        const QString path = databaseUrl.mid(7);
+        return u"sqlite:"_s + QDir(dataDir).absoluteFilePath(path);
+    }
+    return databaseUrl;
+}
+
+} // namespace ttalkak::relay

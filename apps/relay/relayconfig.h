@@ -1,0 +1,49 @@
+#pragma once
+// RelayConfig: everything an operator can set. Read from an INI file (`--config FILE`, keys in
+// section [relay] named like the flags) and then overridden by command-line flags.
+//
+//   auto cfg = RelayConfig::fromArguments(QCoreApplication::arguments());
+//   if (!cfg) { print(cfg.error().toString()); return 2; }
+
+#include <core/result.h>
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace ttalkak::relay {
+
+struct RelayConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;          // 0 = any free port (logged as `listening port=N`)
+    QString dataDir;                    // SQLite file and other state
+    QString domain = QStringLiteral("localhost");
+    QString databaseUrl = QStringLiteral("sqlite"); // "sqlite", "sqlite:/path/x.db" or "postgres://..."
+    QString tlsCertificate;             // PEM; TLS on the listener when both are set
+    QString tlsKey;
+    bool logJson = true;
+
+    int heartbeatIntervalMs = 10000;    // told to providers in hello-ack
+    int heartbeatTimeoutMs = 30000;     // provider considered lost after this long without heartbeat
+    int offerTimeoutMs = 15000;         // unanswered offer -> next provider
+    int maxFrameBytes = 256 * 1024;     // WebSocket frames/messages larger than this are refused
+    int maxBodyBytes = 1024 * 1024;     // HTTP request bodies
+    int kdfIterations = 120000;         // PBKDF2-HMAC-SHA256 iterations for new passwords
+    int feeBasisPoints = 1000;          // operator fee, 1000 = 10 %
+    qint64 signupCreditMicros = 10'000'000; // credit granted at sign-up, in micro-units
+    int settlementIntervalMs = 3600000; // pending ledger entries are settled at least this often
+    int creditGraceMs = 3600000;        // a deployer below zero this long gets its deployments stopped
+    int signinMaxFailures = 5;          // per e-mail and per client address ...
+    int signinWindowMs = 60000;         // ... within this window, then 429
+    QString metricsToken;               // bearer token for /metrics; empty = loopback clients only
+    int shutdownGraceMs = 2000;         // time given to clients to read the shutdown notice
+
+    static core::Result<RelayConfig> fromArguments(const QStringList &arguments);
+    static core::Result<RelayConfig> fromFile(const QString &iniPath, RelayConfig base);
+    bool tlsEnabled() const { return !tlsCertificate.isEmpty() && !tlsKey.isEmpty(); }
+    // Absolute SQLite path or the postgres URL, resolved against dataDir.
+    QString resolvedDatabaseUrl() const;
+};
+
+} // namespace ttalkak::relay

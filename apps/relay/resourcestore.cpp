@@ -1,0 +1,185 @@
+#include "resourcestore.h"
+
+#include "tokens.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+using ttalkak::core::Error;
+using ttalkak::core::ErrorCode;
+using ttalkak::core::Result;
+
+namespace ttalkak::relay {
+namespace {
+
+Error notFound(const char *what)
+{
+    return Error(ErrorCode::NotFound, QCoreApplication::translate("ResourceStore", what));
+}
+
+// LIKE pattern matching `search` literally, case-insensitively (the column is LOWER()ed too).
+QString likePattern(const QString &search)
+{
+    QString s = search.toLower();
+    s.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
+    return u'%' + s + u'%';
+}
+
+Project projectFromQuery(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), parseJsonObject(q.value(3).toString()),
+            q.value(4).toLongLong(), q.value(5).toLongLong()};
+}
+
+} // namespace
+
+QString ResourceStore::deploymentColumns()
+{
+    return u"id, owner_id, project_id, kind, name, spec, cpu_millis, memory_mb, disk_mb, desired, state, status_detail,"
+           " provider_id, generation, attempt, offer_expires_at, created_at, updated_at"_s;
+}
+
+Result<Project> ResourceStore::createProject(const QString &ownerId, const QString &name, const QJsonObject &source)
+{
+    const qint64 now = Database::nowMs();
+    Project p{tokens::newId(u"prj"), ownerId, name, source, now, now};
+    auto r = m_db.exec(u"INSERT INTO projects (id, owner_id, name, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                       {p.id, ownerId, name, toJsonText(source), now, now});
+    if (!r) {
+        if (r.error().code() == ErrorCode::InvalidInput)
+            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("ResourceStore", "a project with this name exists"));
+        return r.error();
+    }
+    return p;
+}
+
+Result<Project> ResourceStore::project(const QString &ownerId, const QString &projectId) const
+{
+    auto q = m_db.exec(u"SELECT id, owner_id, name, source, created_at, updated_at FROM projects"
+                       " WHERE id = ? AND owner_id = ? AND deleted_at IS NULL"_s,
+                       {projectId, ownerId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound("no such project");
+    return projectFromQuery(*q);
+}
+
+Result<PageResult<Project>> ResourceStore::listProjects(const QString &ownerId, const PageRequest &page) const
+{
+    QString where = u" FROM projects WHERE owner_id = ? AND deleted_at IS NULL"_s;
+    QVariantList binds{ownerId};
+    if (!page.search.isEmpty()) {
+        where += u" AND LOWER(name) LIKE ? ESCAPE '\\'"_s;
+        binds << likePattern(page.search);
+    }
+    PageResult<Project> out;
+    auto count = m_db.exec(u"SELECT COUNT(*)"_s + where, binds);
+    if (!count)
+        return count.error();
+    if (count->next())
+        out.total = count->value(0).toLongLong();
+    auto q = m_db.exec(u"SELECT id, owner_id, name, source, created_at, updated_at"_s + where
+                           + u" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"_s,
+                       binds + QVariantList{page.pageSize, qint64(page.page - 1) * page.pageSize});
+    if (!q)
+        return q.error();
+    while (q->next())
+        out.items.append(projectFromQuery(*q));
+    return out;
+}
+
+Result<void> ResourceStore::deleteProject(const QString &ownerId, const QString &projectId)
+{
+    auto n = m_db.execCount(u"UPDATE projects SET deleted_at = ?, updated_at = ? WHERE id = ? AND owner_id = ? AND deleted_at IS NULL"_s,
+                            {Database::nowMs(), Database::nowMs(), projectId, ownerId});
+    if (!n)
+        return n.error();
+    if (*n != 1)
+        return notFound("no such project");
+    return {};
+}
+
+Result<Deployment> ResourceStore::createDeployment(const QString &ownerId, Deployment d)
+{
+    const qint64 now = Database::nowMs();
+    d.id = tokens::newId(u"dep");
+    d.ownerId = ownerId;
+    d.desired = u"running"_s;
+    d.state = u"queued"_s;
+    d.generation = 1;
+    d.attempt = 0;
+    d.createdAt = d.updatedAt = now;
+    auto r = m_db.exec(u"INSERT INTO deployments (id, owner_id, project_id, kind, name, spec, cpu_millis, memory_mb, disk_mb,"
+                       " desired, state, generation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       {d.id, ownerId, d.projectId.isEmpty() ? QVariant() : QVariant(d.projectId), d.kind, d.name,
+                        toJsonText(d.spec), d.resources.cpuMillis, d.resources.memoryMb, d.resources.diskMb, d.desired, d.state,
+                        d.generation, now, now});
+    if (!r)
+        return r.error();
+    return d;
+}
+
+Result<Deployment> ResourceStore::deployment(const QString &ownerId, const QString &deploymentId) const
+{
+    auto q = m_db.exec(u"SELECT "_s + deploymentColumns() + u" FROM deployments WHERE id = ? AND owner_id = ? AND state <> 'deleted'"_s,
+                       {deploymentId, ownerId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound("no such deployment");
+    return Deployment::fromQuery(*q);
+}
+
+Result<Deployment> ResourceStore::deploymentById(const QString &deploymentId) const
+{
+    auto q = m_db.exec(u"SELECT "_s + deploymentColumns() + u" FROM deployments WHERE id = ?"_s, {deploymentId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound("no such deployment");
+    return Deployment::fromQuery(*q);
+}
+
+Result<PageResult<Deployment>> ResourceStore::listDeployments(const QString &ownerId, const QString &kind,
+                                                             const QString &projectId, const PageRequest &page) const
+{
+    QString where = u" FROM deployments WHERE owner_id = ? AND kind = ? AND state <> 'deleted'"_s;
+    QVariantList binds{ownerId, kind};
+    if (!projectId.isEmpty()) {
+        where += u" AND project_id = ?"_s;
+        binds << projectId;
+    }
+    if (!page.search.isEmpty()) {
+        where += u" AND LOWER(name) LIKE ? ESCAPE '\\'"_s;
+        binds << likePattern(page.search);
+    }
+    PageResult<Deployment> out;
+    auto count = m_db.exec(u"SELECT COUNT(*)"_s + where, binds);
+    if (!count)
+        return count.error();
+    if (count->next())
+        out.total = count->value(0).toLongLong();
+    auto q = m_db.exec(u"SELECT "_s + deploymentColumns() + where + u" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"_s,
+                       binds + QVariantList{page.pageSize, qint64(page.page - 1) * page.pageSize});
+    if (!q)
+        return q.error();
+    while (q->next())
+        out.items.append(Deployment::fromQuery(*q));
+    return out;
+}
+
+Result<QStringList> ResourceStore::liveDeploymentIds(const QString &ownerId, const QString &projectId) const
+{
+    auto q = m_db.exec(u"SELECT id FROM deployments WHERE owner_id = ? AND project_id = ? AND state <> 'deleted'"_s,
+                       {ownerId, projectId});
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+} // namespace ttalkak::relay

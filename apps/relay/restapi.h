@@ -1,0 +1,51 @@
+#pragma once
+// RestApi: the JSON API for deployers and the CLI (docs/protocol.md, "REST"). Every route but
+// sign-up, sign-in and /healthz needs "Authorization: Bearer <user token>"; provider keys are
+// for the control socket only. Resources are looked up through the caller's user id, so another
+// user's project, deployment, database, token or provider answers 404 exactly like a missing one.
+
+#include "accountstore.h"
+#include "httprequest.h"
+#include "httpresponse.h"
+#include "ledger.h"
+#include "metricsregistry.h"
+#include "pagecache.h"
+#include "passwordhasher.h"
+#include "ratelimiter.h"
+#include "relayconfig.h"
+#include "resourcestore.h"
+#include "scheduler.h"
+
+namespace ttalkak::relay {
+
+class RestApi
+{
+public:
+    RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
+            Ledger &ledger, MetricsRegistry &metrics);
+
+    HttpResponse handle(const HttpRequest &request);
+
+private:
+    HttpResponse route(const HttpRequest &request, const QList<QByteArray> &parts);
+    HttpResponse signUp(const HttpRequest &request);
+    HttpResponse signIn(const HttpRequest &request);
+    HttpResponse tokens(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts);
+    HttpResponse providers(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts);
+    HttpResponse projects(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts);
+    HttpResponse deployments(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts,
+                             const QString &kind);
+    HttpResponse metricsEndpoint(const HttpRequest &request);
+
+    const RelayConfig &m_config;
+    AccountStore &m_accounts;
+    ResourceStore &m_resources;
+    Scheduler &m_scheduler;
+    Ledger &m_ledger;
+    MetricsRegistry &m_metrics;
+    PasswordHasher m_hasher;
+    RateLimiter m_signinLimiter;
+    PageCache m_projectPages;
+};
+
+} // namespace ttalkak::relay

@@ -1,0 +1,108 @@
+// Earnings ledger against the running relay: usage from heartbeats is charged once per
+// interval at the provider's prices, entries balance to zero and match the metered usage
+// exactly, settlement moves pending to settled, and an overdrawn deployer gets stopped.
+#include "relayfixture.h"
+
+#include <database.h>
+#include <ledger.h>
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using ttalkak::relay::Ledger;
+
+namespace {
+QString type(const QJsonObject &o) { return o.value(u"type"_s).toString(); }
+}
+
+class TestLedger : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void usageChargedOnceBalancedAndSettled()
+    {
+        // Small sign-up credit and no grace: the deployer runs dry within this test.
+        RelayFixture fx({u"--fee-basis-points"_s, u"1500"_s, u"--settlement-interval-ms"_s, u"300"_s,
+                         u"--signup-credit"_s, u"5000"_s, u"--credit-grace-ms"_s, u"0"_s});
+        REQUIRE_RELAY(fx);
+        const TestUser dev = fx.signUp(u"dev@example.com"_s);
+        const TestUser host = fx.signUp(u"host@example.com"_s);
+        const QString project = fx.createProject(dev, u"metered"_s);
+        const TestProvider pid = fx.addProvider(host, u"meter-box"_s);
+        const qint64 cpuHour = 3'600'000, gbHour = 1'024'000; // micro-units
+        auto prov = fx.connectProvider(pid, {8000, 16384, 100000, 10, cpuHour, gbHour});
+        QVERIFY(prov);
+        const QString dep = fx.deploy(dev, project, u"app"_s, 500, 512, 100).value(u"id"_s).toString();
+        const QJsonObject offer = prov->waitForType(u"offer"_s);
+        QCOMPARE(type(prov->call({{u"type"_s, u"accept"_s}, {u"offer"_s, offer.value(u"offer"_s)}})), u"ack");
+        QCOMPARE(type(prov->call({{u"type"_s, u"status"_s}, {u"deployment"_s, dep}, {u"generation"_s, 1}, {u"state"_s, u"running"_s}})), u"ack");
+
+        const qint64 minute = (QDateTime::currentSecsSinceEpoch() / 60) * 60;
+        const QList<std::pair<qint64, int>> intervals{{minute - 300, 60}, {minute - 240, 60}, {minute - 180, 30}, {minute - 120, 45}, {minute - 60, 59}};
+        QJsonArray usage;
+        qint64 expected = 0;
+        for (const auto &[start, seconds] : intervals) {
+            usage.append(QJsonObject{{u"deployment"_s, dep}, {u"interval"_s, start}, {u"seconds"_s, seconds}});
+            expected += Ledger::price(seconds, 500, 512, cpuHour, gbHour);
+        }
+        QVERIFY(expected > 0);
+        QJsonObject ack = prov->call({{u"type"_s, u"heartbeat"_s}, {u"usage"_s, usage}});
+        QCOMPARE(ack.value(u"charged"_s).toInt(), 5);
+        // The same report again (a retry after a lost ack) charges nothing.
+        ack = prov->call({{u"type"_s, u"heartbeat"_s}, {u"usage"_s, usage}});
+        QCOMPARE(ack.value(u"charged"_s).toInt(), 0);
+        QCOMPARE(ack.value(u"duplicates"_s).toInt(), 5);
+        // Usage for something not placed here, or malformed, is refused and charges nothing.
+        ack = prov->call({{u"type"_s, u"heartbeat"_s},
+                          {u"usage"_s, QJsonArray{QJsonObject{{u"deployment"_s, u"dep_other"_s}, {u"interval"_s, minute - 60}, {u"seconds"_s, 60}},
+                                                  QJsonObject{{u"deployment"_s, dep}, {u"interval"_s, minute - 61}, {u"seconds"_s, 60}},
+                                                  QJsonObject{{u"deployment"_s, dep}, {u"interval"_s, minute - 600}, {u"seconds"_s, 61}}}}});
+        QCOMPARE(ack.value(u"charged"_s).toInt(), 0);
+        QCOMPARE(ack.value(u"refused"_s).toArray().size(), 3);
+
+        auto db = ttalkak::relay::Database::open(fx.db().url());
+        QVERIFY(db);
+        auto sum = [&](const QString &where, const QVariantList &binds = {}) {
+            auto q = (*db)->exec(u"SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE "_s + where, binds);
+            return q && q->next() ? q->value(0).toLongLong() : -1;
+        };
+        QCOMPARE(sum(u"1 = 1"_s), 0); // every transaction balances
+        QCOMPARE(sum(u"kind = 'usage' AND account = ?"_s, {QString(u"deployer:"_s + dev.id)}), -expected);
+        const qint64 providerCredit = sum(u"account = ?"_s, {QString(u"provider:"_s + pid.id)});
+        const qint64 fee = sum(u"account = 'operator' AND kind = 'usage'"_s);
+        QCOMPARE(providerCredit + fee, expected);
+        auto fees = (*db)->exec(u"SELECT amount FROM usage_intervals ORDER BY interval_start"_s);
+        qint64 expectedFee = 0;
+        while (fees && fees->next())
+            expectedFee += fees->value(0).toLongLong() * 1500 / 10000;
+        QCOMPARE(fee, expectedFee);
+
+        // The host sees the credit; pending turns into settled within a settlement interval.
+        QJsonObject earnings;
+        QVERIFY(QTest::qWaitFor([&] {
+            earnings = fx.http().get(fx.relay().url(u"/v1/earnings"_s), host.token).json.value(u"provider"_s).toObject();
+            return earnings.value(u"settled"_s).toInteger() == providerCredit;
+        }, 5000));
+        QCOMPARE(earnings.value(u"allTime"_s).toInteger(), providerCredit);
+        QCOMPARE(earnings.value(u"today"_s).toInteger(), providerCredit);
+        QCOMPARE(earnings.value(u"pending"_s).toInteger(), 0);
+        const QJsonObject spent = fx.http().get(fx.relay().url(u"/v1/earnings"_s), dev.token).json.value(u"deployer"_s).toObject();
+        QCOMPARE(spent.value(u"spentAllTime"_s).toInteger(), expected);
+        QCOMPARE(spent.value(u"balance"_s).toInteger(), 5000 - expected);
+        // The developer does not see the host's earnings and vice versa.
+        QCOMPARE(fx.http().get(fx.relay().url(u"/v1/earnings"_s), dev.token).json.value(u"provider"_s).toObject().value(u"allTime"_s).toInteger(), 0);
+
+        // Overdrawn with zero grace: the next settlement stops the deployment.
+        QVERIFY(5000 - expected < 0);
+        const QJsonObject stop = prov->waitFor([&](const QJsonObject &o) {
+            return type(o) == u"command" && o.value(u"command"_s).toString() == u"stop" && o.value(u"deployment"_s).toString() == dep;
+        }, 5000);
+        QVERIFY(!stop.isEmpty());
+        QCOMPARE(fx.deployment(dev, dep).value(u"desired"_s).toString(), u"stopped");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLedger)
+#include "tst_ledger.moc"
