@@ -31,7 +31,7 @@ struct Plan
     QString appDir;            // repo-relative folder of the app, "" for the root
     // Repo-relative build context: the app folder, or the workspace root of a
     // monorepo (so shared lock files and packages are in reach). Dockerfile
-    // paths are relative to it.
+    // paths are relative to it. "" is the repository root.
     QString contextDir;
     QStringList appCandidates; // app folders found in a monorepo (for the picker)
 

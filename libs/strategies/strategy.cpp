@@ -14,8 +14,12 @@ Result<std::optional<Plan>> Strategy::detect(const Repo &repo, const QString &ap
         Plan &plan = **r;
         plan.strategyId = m_id;
         plan.appDir = appDir;
+        // Strategies leave contextDir empty for "the app folder" and say "." for
+        // "the repository root"; the plan always carries the real folder.
         if (plan.contextDir.isEmpty())
             plan.contextDir = appDir;
+        else if (plan.contextDir == u'.')
+            plan.contextDir.clear();
     }
     return r;
 }
