@@ -17,7 +17,7 @@ cmake --build "$build_dir" -j"$(nproc)" --target ttalkak
 
 sample=${1:-}
 if [[ -z "$sample" ]]; then
-  for candidate in tests/samples/frontend/vite-react tests/fixtures/vite-basic/repo tests/fixtures/dockerfile-root/repo; do
+  for candidate in tests/samples/frontend/vite-react tests/fixtures/vite-react-npm/repo tests/fixtures/dockerfile-root/repo; do
     [[ -d "$candidate" ]] && { sample=$candidate; break; }
   done
 fi
