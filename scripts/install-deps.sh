@@ -13,7 +13,7 @@ build_pkgs=(
 runtime_pkgs=(
   docker.io debootstrap ca-certificates curl
   gnome-keyring dbus dbus-x11 libsecret-tools
-  xvfb xauth
+  xvfb xauth fonts-nanum
 )
 
 want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")

@@ -1,0 +1,124 @@
+// ttalkak-deployer: builds the object graph and shows the main window.
+//
+//   ttalkak-deployer [--config FILE] [--open PATH|URL] [--page NAME] [--screenshot FILE.png]
+//
+// --screenshot renders the window (after the opened project is detected) to a
+// PNG and exits; used for docs/screenshots under Xvfb.
+
+#include <core/settings.h>
+#include <model/detectionservice.h>
+#include <model/languagemanager.h>
+#include <model/logging.h>
+#include <model/offlinepricequotesource.h>
+#include <model/offlinerelaylink.h>
+#include <model/projectsession.h>
+#include <ui/mainwindow.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace ttalkak;
+using namespace ttalkak::deployer;
+
+namespace {
+void grabLater(MainWindow *window, const QString &file)
+{
+    // Let layouts settle and pending paints run before grabbing.
+    QTimer::singleShot(400, window, [window, file] {
+        const bool ok = window->grab().save(file);
+        qCInfo(lcUi) << "screenshot" << file << (ok ? "saved" : "FAILED");
+        QCoreApplication::exit(ok ? 0 : 1);
+    });
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"ttalkak-deployer"_s);
+    QApplication::setOrganizationName(u"Ttalkak"_s);
+    QApplication::setApplicationVersion(u"0.1.0"_s);
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Deploy a project in one click."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption configOpt(
+        u"config"_s, QCoreApplication::translate("main", "Use this settings file."), u"file"_s);
+    const QCommandLineOption openOpt(
+        u"open"_s, QCoreApplication::translate("main", "Open a repository folder or GitHub URL."), u"path"_s);
+    const QCommandLineOption pageOpt(u"page"_s,
+        QCoreApplication::translate("main", "Start on a page: projects, deployments, databases, settings."), u"name"_s);
+    const QCommandLineOption tabOpt(
+        u"tab"_s, QCoreApplication::translate("main", "Start on a project tab (0-3)."), u"index"_s);
+    const QCommandLineOption shotOpt(
+        u"screenshot"_s, QCoreApplication::translate("main", "Save a screenshot of the window and exit."), u"file"_s);
+    const QCommandLineOption langOpt(
+        u"language"_s, QCoreApplication::translate("main", "Override the UI language (en, ko)."), u"code"_s);
+    parser.addOptions({ configOpt, openOpt, pageOpt, tabOpt, shotOpt, langOpt });
+    parser.process(app);
+
+    // The object graph: settings -> language; detection + relay + prices -> session -> window.
+    auto settings = parser.isSet(configOpt) ? std::make_unique<core::Settings>(parser.value(configOpt))
+                                            : std::make_unique<core::Settings>();
+    LanguageManager language(settings.get());
+    if (parser.isSet(langOpt))
+        language.apply(parser.value(langOpt));
+
+    DetectionService detection;
+    DetectionConfig config;
+    config.limits.maxBytes = settings->value(core::Settings::Key::MaxRepoBytes).toLongLong();
+    config.limits.maxFiles = settings->value(core::Settings::Key::MaxRepoFiles).toInt();
+    config.baseImagesOverride = settings->value(core::Settings::Key::BaseImagesOverride).toString();
+    detection.setConfig(config);
+
+    OfflineRelayLink relay(QUrl(settings->value(core::Settings::Key::RelayUrl).toString()));
+    OfflinePriceQuoteSource prices;
+    ProjectSession session(&detection, &relay, &prices);
+
+    MainWindow window(settings.get(), &session, &relay);
+    window.show();
+
+    const QString page = parser.value(pageOpt);
+    if (page == u"deployments"_s)
+        window.showPage(MainWindow::Page::Deployments);
+    else if (page == u"databases"_s)
+        window.showPage(MainWindow::Page::Databases);
+    else if (page == u"settings"_s)
+        window.showPage(MainWindow::Page::Settings);
+
+    const QString shot = parser.value(shotOpt);
+    if (parser.isSet(openOpt)) {
+        const QString target = parser.value(openOpt);
+        auto source
+            = QFileInfo(target).isDir() ? ProjectSource::fromLocalFolder(target) : ProjectSource::fromGitHubUrl(target);
+        if (!source) {
+            qCCritical(lcUi).noquote() << source.error().toString();
+            return 2;
+        }
+        session.open(*source);
+        if (!page.isEmpty() && page != u"projects"_s)
+            window.showPage(page == u"settings"_s ? MainWindow::Page::Settings : MainWindow::Page::Deployments);
+    }
+    if (parser.isSet(tabOpt)) {
+        if (auto *tabs = window.findChild<QTabWidget *>(u"detailTabs"_s))
+            tabs->setCurrentIndex(parser.value(tabOpt).toInt());
+    }
+    if (!shot.isEmpty()) {
+        if (session.state() == ProjectSession::State::Detecting)
+            QObject::connect(
+                &session, &ProjectSession::detectionFinished, &window, [&window, shot] { grabLater(&window, shot); },
+                Qt::SingleShotConnection);
+        else
+            grabLater(&window, shot);
+    }
+    return app.exec();
+}

@@ -1,0 +1,5 @@
+#include "pricequotesource.h"
+
+namespace ttalkak::deployer {
+PriceQuoteSource::~PriceQuoteSource() = default;
+} // namespace ttalkak::deployer

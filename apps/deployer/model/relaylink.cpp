@@ -1,0 +1,5 @@
+#include "relaylink.h"
+
+namespace ttalkak::deployer {
+RelayLink::~RelayLink() = default;
+} // namespace ttalkak::deployer
