@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-charts-dev
+  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
   libqt6sql6-sqlite libqt6sql6-psql
   qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libarchive-dev libhttp-parser-dev libssl-dev

@@ -1,0 +1,97 @@
+#include "earningspage.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDate>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace ttalkak::provider::ui {
+
+EarningsPage::EarningsPage(QWidget *parent)
+    : QWidget(parent)
+    , m_empty(new QLabel(this))
+{
+    auto *cards = new QHBoxLayout;
+    cards->setSpacing(12);
+    cards->addWidget(card(tr("Today"), &m_today));
+    cards->addWidget(card(tr("This month"), &m_month));
+    cards->addWidget(card(tr("All time"), &m_allTime));
+    cards->addWidget(card(tr("Pending / settled"), &m_pending));
+
+    m_empty->setObjectName(u"emptyState"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setText(tr("<b>Connect to a relay to start earning.</b><br>Earnings are metered by the relay for "
+                        "every minute a deployment runs here and settled from its ledger. Set the relay address "
+                        "in the settings; your caps and price are already saved."));
+
+    // The scaffold: the last 14 days, empty until the ledger answers.
+    auto *chart = new QChart;
+    chart->setTitle(tr("Earnings per day"));
+    auto *series = new QBarSeries;
+    auto *set = new QBarSet(tr("Earned"));
+    QStringList days;
+    const QDate today = QDate::currentDate();
+    for (int i = 13; i >= 0; --i) {
+        days << QLocale().toString(today.addDays(-i), u"MM-dd"_s);
+        *set << 0;
+    }
+    set->setColor(QColor(0x25, 0x63, 0xeb));
+    series->append(set);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(days);
+    auto *y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat(u"%d"_s);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    chart->legend()->hide();
+    auto *view = new QChartView(chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(260);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->setSpacing(14);
+    layout->addLayout(cards);
+    layout->addWidget(m_empty);
+    layout->addWidget(view, 1);
+    setConnected(false);
+}
+
+QWidget *EarningsPage::card(const QString &title, QLabel **value)
+{
+    auto *frame = new QFrame(this);
+    frame->setObjectName(u"card"_s);
+    auto *l = new QVBoxLayout(frame);
+    auto *t = new QLabel(title, frame);
+    t->setObjectName(u"hint"_s);
+    *value = new QLabel(frame);
+    (*value)->setObjectName(u"cardValue"_s);
+    l->addWidget(t);
+    l->addWidget(*value);
+    return frame;
+}
+
+void EarningsPage::setConnected(bool connected)
+{
+    m_empty->setVisible(!connected);
+    for (QLabel *v : { m_today, m_month, m_allTime })
+        v->setText(connected ? tr("Loading...") : u"—"_s);
+    m_pending->setText(connected ? tr("Loading...") : u"— / —"_s);
+}
+
+} // namespace ttalkak::provider::ui

@@ -1,0 +1,7 @@
+#include "relaylink.h"
+
+namespace ttalkak::provider {
+
+RelayLink::~RelayLink() = default;
+
+} // namespace ttalkak::provider
