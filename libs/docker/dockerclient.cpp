@@ -3,6 +3,7 @@
 #include "buildcontext.h"
 #include "clientcontext_p.h"
 
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
@@ -158,7 +159,19 @@ JsonStreamJob *DockerClient::pull(const QString &image, const QString &tag, cons
 
 JsonStreamJob *DockerClient::loadImage(const QString &tarPath)
 {
-    return new JsonStreamJob(m_context, "POST", "/images/load?quiet=1", RequestBody::fromFile(tarPath));
+    auto *job = new JsonStreamJob(m_context, "POST", "/images/load?quiet=1", RequestBody::fromFile(tarPath));
+    job->setTimeout(0); // quiet: nothing is sent back until every layer is registered
+    return job;
+}
+
+DownloadJob *DockerClient::saveImage(const QString &name, QIODevice *device)
+{
+    auto *job = new DownloadJob(m_context, "/images/" + enc(name) + "/get", device);
+    job->setTimeout(0); // the engine writes the export to a temporary directory before sending it
+    if (!device || !device->isWritable())
+        job->failOnStart(
+            core::Error(core::ErrorCode::InvalidInput, tr("saveImage: the device is not open for writing")));
+    return job;
 }
 
 ApiJob *DockerClient::createContainer(const ContainerSpec &spec, const QString &name)

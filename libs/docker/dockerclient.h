@@ -16,6 +16,7 @@
 #include "apijob.h"
 #include "buildjob.h"
 #include "containerspec.h"
+#include "downloadjob.h"
 #include "endpoint.h"
 #include "eventsjob.h"
 #include "logsjob.h"
@@ -59,7 +60,13 @@ public:
     ApiJob *tagImage(const QString &source, const QString &repository, const QString &tag);
     // registryAuth: base64url JSON {"username","password","serveraddress"}; empty for public images.
     JsonStreamJob *pull(const QString &image, const QString &tag, const QByteArray &registryAuth = {});
+    // Loads the images of a tarball (as written by saveImage or `docker save`); the messages carry
+    // "Loaded image: <tag>" / "Loaded image ID: <id>" in "stream". No timeout: the engine answers
+    // only once every layer is registered, which takes minutes for large images; kill() to cancel.
     JsonStreamJob *loadImage(const QString &tarPath);
+    // Streams the image's tarball (layers, config, manifest.json with its tags) into device, for
+    // loadImage elsewhere. No timeout: the engine stages the whole export before its first byte.
+    DownloadJob *saveImage(const QString &name, QIODevice *device);
 
     // Containers. createContainer validates the spec; an invalid one yields a job that fails.
     ApiJob *createContainer(const ContainerSpec &spec, const QString &name = {});

@@ -1,5 +1,6 @@
 // Streams against the real engine: logs demultiplexed (and raw for TTY), followed with
-// timestamps, tail; stats plausible and computed like the CLI; events for start/die/oom.
+// timestamps, tail; stats plausible and computed like the CLI; events for start/die/oom and for
+// health_status (healthy, then unhealthy).
 #include "enginefixture.h"
 
 #include <QElapsedTimer>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void logsTty();
     void statsPlausible();
     void eventsStartDieOom();
+    void eventsHealthStatus();
 
 private:
     ContainerSpec spec(const QString &script);
@@ -182,6 +184,61 @@ void TestEngineStreams::eventsStartDieOom()
     QVERIFY(!job->isFinished()); // a stream runs until killed
     job->kill();
     QCOMPARE(job->error().code(), ErrorCode::Cancelled);
+}
+
+void TestEngineStreams::eventsHealthStatus()
+{
+    // Only this container: its own label value, and only health events (a prefix filter in the
+    // engine: "health_status" matches "health_status: healthy" and "health_status: unhealthy").
+    const QString caseLabel = u"ttalkak.test.case=health-"_s + enginefixture::runLabel();
+    EventFilters f;
+    f.types = { u"container"_s };
+    f.events = { u"health_status"_s };
+    f.labels = { enginefixture::labelFilter(), caseLabel };
+    auto *job = m_client.events(f);
+    job->setAutoDelete(false);
+    std::unique_ptr<EventsJob> owned(job);
+    QList<DockerEvent> events;
+    QElapsedTimer clock;
+    QList<qint64> arrivals;
+    connect(job, &EventsJob::event, this, [&](const DockerEvent &e) {
+        events << e;
+        arrivals << clock.elapsed();
+    });
+    job->start();
+    QTest::qWait(300);
+
+    // Healthy while /tmp/ok exists (the first probe, 1 s after start), unhealthy once it is gone.
+    ContainerSpec s = spec(u"touch /tmp/ok; sleep 3; rm /tmp/ok; sleep 300"_s);
+    s.labels.insert(caseLabel.section(u'=', 0, 0), caseLabel.section(u'=', 1));
+    s.healthTest = { u"CMD-SHELL"_s, u"test -f /tmp/ok"_s };
+    s.healthIntervalSeconds = 1;
+    s.healthTimeoutSeconds = 2;
+    s.healthRetries = 1;
+    clock.start();
+    const QString id = startDetached(s);
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 1, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 2, 15000);
+    qInfo("healthy after %lld ms, unhealthy after %lld ms", arrivals[0], arrivals[1]);
+    QStringList actions;
+    for (const DockerEvent &e : std::as_const(events)) {
+        QCOMPARE(e.type, u"container"_s);
+        QCOMPARE(e.actorId, id);
+        QCOMPARE(e.attributes.value(u"ttalkak.test"_s), enginefixture::runLabel());
+        QVERIFY(e.time.isValid());
+        actions << e.action;
+    }
+    QCOMPARE(actions, (QStringList { u"health_status: healthy"_s, u"health_status: unhealthy"_s }));
+
+    auto inspect = runJob(m_client.inspectContainer(id));
+    JOB_OK(inspect);
+    const QJsonObject health = inspect->json()[u"State"][u"Health"].toObject();
+    QCOMPARE(health[u"Status"].toString(), u"unhealthy"_s);
+    QVERIFY(health[u"FailingStreak"].toInt() >= 1);
+    QVERIFY(!job->isFinished());
+    job->kill();
+    JOB_OK(runJob(m_client.removeContainer(id, true)));
 }
 
 QTEST_GUILESS_MAIN(TestEngineStreams)

@@ -6,7 +6,9 @@
 #include <docker/buildcontext.h>
 #include <docker/dockerclient.h>
 
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtEndian>
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void dribbledReply();
     void droppedMidStream();
     void malformedJsonLine();
+    void downloadDroppedAndDiskFull();
     void malformedJsonReply();
     void serverErrorWithMessage();
     void notFound();
@@ -151,6 +154,37 @@ void TestFaults::droppedMidStream()
     QCOMPARE(events[0].action, u"start"_s);
     QCOMPARE(events[0].actorId, u"c1"_s);
     QCOMPARE(events[0].time.toSecsSinceEpoch(), 1700000000);
+}
+
+void TestFaults::downloadDroppedAndDiskFull()
+{
+    // A tarball announced as 1 MiB that stops after 100 KiB.
+    m_engine->on("/images/", [](const FakeRequest &, QLocalSocket *s) {
+        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-tar\r\nContent-Length: 1048576\r\n\r\n");
+        s->write(QByteArray(100 * 1024, 't'));
+        s->flush();
+        QTimer::singleShot(50, s, [s] { s->abort(); });
+    });
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    auto dropped = runJob(m_client->saveImage(u"app:1"_s, &buffer));
+    QVERIFY(dropped->failed());
+    QCOMPARE(dropped->error().code(), ErrorCode::Io);
+    QCOMPARE(m_engine->requests().last().target, QByteArray("/v1.41/images/app%3A1/get"));
+    QCOMPARE(buffer.data(), QByteArray(100 * 1024, 't')); // what arrived, nothing else
+    QCOMPARE(dropped->bytesReceived(), 100 * 1024);
+
+    // The device refuses the bytes (a full disk): the job fails at once with the device's error.
+    m_engine->on("/images/", [](const FakeRequest &, QLocalSocket *s) {
+        FakeEngine::reply(s, 200, QByteArray(64 * 1024, 't'), "application/x-tar");
+    });
+    QFile full(u"/dev/full"_s);
+    if (!full.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        QSKIP("no /dev/full");
+    auto refused = runJob(m_client->saveImage(u"app:1"_s, &full));
+    QVERIFY(refused->failed());
+    QCOMPARE(refused->error().code(), ErrorCode::Io);
+    QVERIFY2(refused->errorString().contains(u"space"), qPrintable(refused->errorString()));
 }
 
 void TestFaults::malformedJsonLine()
