@@ -20,7 +20,7 @@ sample=${1:-$root/tests/samples/frontend/vite-react}
 [[ -d "$sample" ]] || { echo "run.sh: no such folder: $sample" >&2; exit 2; }
 
 ./scripts/install-deps.sh
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTTALKAK_BUILD_TESTS=OFF -DTTALKAK_BUILD_BENCH=OFF >/dev/null
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTTALKAK_BUILD_TESTS=OFF -DTTALKAK_BUILD_BENCH=OFF -DTTALKAK_EXCLUDE_PARTS= >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
 
 if [[ "$mode" == gui && -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
