@@ -1,6 +1,7 @@
 // ttalkak: the command-line client. Subcommands dispatch to one file each.
 #include "detectcommand.h"
 #include "logscommand.h"
+#include "summarycommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -19,6 +20,8 @@ int main(int argc, char *argv[])
         return ttalkak::cli::runDetect(args);
     if (command == u"logs")
         return ttalkak::cli::runLogs(args);
+    if (command == u"summary")
+        return ttalkak::cli::runSummary(args);
 
     QTextStream err(stderr);
     if (command == u"--version") {
@@ -29,6 +32,7 @@ int main(int argc, char *argv[])
                                        "usage: ttalkak <command> [options]\n\n"
                                        "commands:\n"
                                        "  detect [PATH] [--app DIR] [--json]   detect the framework and print the Dockerfile\n"
-                                       "  logs parse FILE|- [--json]           print each line's log template id and template\n");
+                                       "  logs parse FILE|- [--json]           print each line's log template id and template\n"
+                                       "  summary DEPLOYMENT [--window 1h]     print a deployment's log summary from the relay\n");
     return command.isEmpty() || command == u"--help" || command == u"-h" ? (command.isEmpty() ? 2 : 0) : 2;
 }

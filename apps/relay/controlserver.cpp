@@ -21,16 +21,20 @@ QString peerKey(const QHostAddress &address, quint16 port)
 }
 
 constexpr int kMaxSubscriptions = 1000;
+constexpr int kMaxLogLinesPerMessage = 1000;
+constexpr qint64 kMaxClockSkewMs = 60000;
+constexpr qint64 kMaxEventAgeMs = 24LL * 3600 * 1000;
 
 } // namespace
 
 ControlServer::ControlServer(AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler, Ledger &ledger,
-                             Options options, QObject *parent)
+                             ContainerLogStore &logs, Options options, QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)
     , m_resources(resources)
     , m_scheduler(scheduler)
     , m_ledger(ledger)
+    , m_logs(logs)
     , m_options(options)
     , m_server(new QWebSocketServer(u"ttalkak-relay"_s, QWebSocketServer::NonSecureMode, this))
 {
@@ -210,9 +214,12 @@ void ControlServer::handleProvider(ControlSession *session, const protocol::Mess
                                             b.value(u"detail"_s).toString());
         if (!r)
             return fail(r.error());
+        recordContainerEvent(b);
         session->send(protocol::ack(m.id));
         return;
     }
+    if (m.type == u"logs")
+        return handleLogs(session, m);
     if (m.type == u"build-progress") {
         const QString dep = b.value(u"deployment"_s).toString();
         const QString line = b.value(u"line"_s).toString();
@@ -225,6 +232,61 @@ void ControlServer::handleProvider(ControlSession *session, const protocol::Mess
         return;
     }
     fail(core::Error(core::ErrorCode::Unsupported, tr("unknown message type \"%1\"").arg(m.type.left(64))));
+}
+
+void ControlServer::handleLogs(ControlSession *session, const protocol::Message &m)
+{
+    const QString providerId = session->principal().providerId;
+    const QJsonObject &b = m.body;
+    auto fail = [&](const core::Error &e) { session->send(protocol::error(m.id, errorCodeName(e.code()), e.message())); };
+    const QString dep = b.value(u"deployment"_s).toString();
+    const QJsonArray items = b.value(u"lines"_s).toArray();
+    if (dep.isEmpty() || !b.value(u"lines"_s).isArray() || items.isEmpty() || items.size() > kMaxLogLinesPerMessage)
+        return fail(core::Error(core::ErrorCode::InvalidInput, tr("\"deployment\" and 1 to 1000 \"lines\" are required")));
+    QList<ContainerLogLine> lines;
+    lines.reserve(items.size());
+    const qint64 now = Database::nowMs();
+    for (const QJsonValue &v : items) {
+        const QJsonObject o = v.toObject();
+        const QString stream = o.value(u"stream"_s).toString(u"stdout"_s);
+        if (!o.value(u"line"_s).isString() || (stream != u"stdout" && stream != u"stderr"))
+            return fail(core::Error(core::ErrorCode::InvalidInput, tr("each line needs \"line\" (text) and \"stream\" stdout or stderr")));
+        // Provider clocks are trusted up to a small skew: a line from the future is stamped now.
+        qint64 at = o.value(u"t"_s).toInteger(now);
+        if (at <= 0 || at > now + kMaxClockSkewMs)
+            at = now;
+        lines.append({0, at, stream, o.value(u"line"_s).toString(), 0});
+    }
+    if (!m_scheduler.isPlacedOn(dep, providerId))
+        return fail(core::Error(core::ErrorCode::NotFound, tr("this deployment is not placed on this provider")));
+    auto r = m_logs.append(dep, lines);
+    if (!r)
+        return fail(r.error());
+    QJsonArray published;
+    for (const ContainerLogLine &l : std::as_const(lines))
+        published.append(QJsonObject{{u"t"_s, l.at}, {u"stream"_s, l.stream}, {u"line"_s, l.line}, {u"templateId"_s, qint64(l.templateId)}});
+    publish(dep, {{u"type"_s, u"log"_s}, {u"deployment"_s, dep}, {u"lines"_s, published}});
+    session->send(protocol::ack(m.id, {{u"stored"_s, *r}}));
+}
+
+void ControlServer::recordContainerEvent(const QJsonObject &status)
+{
+    // Only reports that say how a container ended are events: a restart after an exit, an
+    // exit, an OOM kill (docs/protocol.md, `status`).
+    if (!status.contains(u"exitCode"_s) && !status.value(u"oomKilled"_s).toBool())
+        return;
+    const qint64 now = Database::nowMs();
+    ContainerEvent e;
+    e.at = status.value(u"at"_s).toInteger(now);
+    if (e.at > now + kMaxClockSkewMs || e.at < now - kMaxEventAgeMs)
+        e.at = now;
+    const QString state = status.value(u"state"_s).toString();
+    e.kind = state == u"running" || state == u"building" ? u"restart"_s : u"exit"_s;
+    e.exitCode = status.value(u"exitCode"_s).toInt(-1);
+    e.oomKilled = status.value(u"oomKilled"_s).toBool();
+    e.detail = status.value(u"detail"_s).toString();
+    if (auto r = m_logs.recordEvent(status.value(u"deployment"_s).toString(), e); !r)
+        qCWarning(lcControl).noquote() << "container event not stored" << r.error().toString();
 }
 
 void ControlServer::handleDeployer(ControlSession *session, const protocol::Message &m)

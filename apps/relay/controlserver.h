@@ -6,6 +6,7 @@
 // messages larger than maxFrameBytes close the connection with 1009 (QWebSocket's limit).
 
 #include "accountstore.h"
+#include "containerlogstore.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "ledger.h"
@@ -34,8 +35,8 @@ public:
         int shutdownGraceMs = 2000;
     };
 
-    ControlServer(AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler, Ledger &ledger, Options options,
-                  QObject *parent = nullptr);
+    ControlServer(AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler, Ledger &ledger,
+                  ContainerLogStore &logs, Options options, QObject *parent = nullptr);
     ~ControlServer() override;
 
     // HttpConnection's upgrade hook.
@@ -50,6 +51,8 @@ private:
     void onMessage(ControlSession *session, const QByteArray &text);
     void onClosed(ControlSession *session);
     void handleProvider(ControlSession *session, const protocol::Message &m);
+    void handleLogs(ControlSession *session, const protocol::Message &m);
+    void recordContainerEvent(const QJsonObject &status);
     void handleDeployer(ControlSession *session, const protocol::Message &m);
     void onSendToProvider(const QString &providerId, const QJsonObject &message);
     void onDeploymentEvent(const QString &ownerId, const QString &deploymentId, const QJsonObject &event);
@@ -59,6 +62,7 @@ private:
     ResourceStore &m_resources;
     Scheduler &m_scheduler;
     Ledger &m_ledger;
+    ContainerLogStore &m_logs;
     Options m_options;
     QWebSocketServer *m_server;
     QHash<QString, Principal> m_pending;             // "address|port" -> principal, until the handshake ends

@@ -1,5 +1,6 @@
 #include "httpconnection.h"
 
+#include "httpdeferred.h"
 #include "logging.h"
 
 #include <QTcpSocket>
@@ -87,31 +88,57 @@ void HttpConnection::onReadyRead()
     }
     const QByteArray data = m_socket->readAll();
     const HttpParser::State state = m_parser.feed(data.constData(), data.size());
-    const QList<HttpRequest> requests = m_parser.takeRequests();
-    for (HttpRequest request : requests) {
+    m_queue.append(m_parser.takeRequests());
+    switch (state) {
+    case HttpParser::State::Ok:
+        break;
+    case HttpParser::State::HeadersTooLarge:
+        m_pendingFailure = 431;
+        break;
+    case HttpParser::State::BodyTooLarge:
+        m_pendingFailure = 413;
+        break;
+    case HttpParser::State::Error:
+    case HttpParser::State::Upgrade:
+        m_pendingFailure = 400;
+        break;
+    }
+    processQueue();
+}
+
+void HttpConnection::processQueue()
+{
+    while (!m_waitingOn && !m_queue.isEmpty()) {
+        HttpRequest request = m_queue.takeFirst();
         request.peer = m_socket->peerAddress();
         if (request.upgrade) {
             fail(400, u"upgrade is only allowed on a new connection"_s);
             return;
         }
-        reply(m_handler(request), request.keepAlive && !m_closing);
-        if (!request.keepAlive || m_closing)
+        const bool keepAlive = request.keepAlive && !m_closing;
+        HttpResponse response = m_handler(request);
+        if (response.deferred && !response.deferred->isFinished()) {
+            m_waitingOn = response.deferred;
+            m_idle.stop(); // the handler's own timeout bounds the wait
+            connect(m_waitingOn.get(), &HttpDeferred::finished, this, [this, keepAlive](const HttpResponse &later) {
+                m_waitingOn.reset();
+                m_idle.start();
+                reply(later, keepAlive);
+                if (keepAlive)
+                    processQueue();
+            });
+            return;
+        }
+        reply(response, keepAlive);
+        if (!keepAlive)
             return;
     }
-    switch (state) {
-    case HttpParser::State::Ok:
-        break;
-    case HttpParser::State::HeadersTooLarge:
-        fail(431, u"request headers too large"_s);
-        break;
-    case HttpParser::State::BodyTooLarge:
-        fail(413, u"request body too large"_s);
-        break;
-    case HttpParser::State::Error:
-    case HttpParser::State::Upgrade:
-        fail(400, u"malformed HTTP request"_s);
-        break;
-    }
+    if (m_waitingOn || m_pendingFailure == 0)
+        return;
+    const int status = std::exchange(m_pendingFailure, 0);
+    fail(status, status == 431   ? u"request headers too large"_s
+                 : status == 413 ? u"request body too large"_s
+                                 : u"malformed HTTP request"_s);
 }
 
 void HttpConnection::reply(const HttpResponse &response, bool keepAlive)

@@ -6,6 +6,7 @@
 // Limits: header block size, body size, idle timeout (also bounds slow clients).
 
 #include "httpparser.h"
+#include "httprequest.h"
 #include "httpresponse.h"
 
 #include <QObject>
@@ -43,6 +44,8 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    // Answers queued requests in order; stops at a deferred reply until it is finished.
+    void processQueue();
     bool tryUpgrade();
     void reply(const HttpResponse &response, bool keepAlive);
     void fail(int status, const QString &message);
@@ -53,6 +56,9 @@ private:
     Limits m_limits;
     HttpParser m_parser;
     QTimer m_idle;
+    QList<HttpRequest> m_queue;
+    std::shared_ptr<class HttpDeferred> m_waitingOn;
+    int m_pendingFailure = 0; // parse error seen while a deferred reply was pending
     bool m_firstRequest = true;
     bool m_closing = false;
 };

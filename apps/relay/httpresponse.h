@@ -9,9 +9,13 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <memory>
+
 #include <utility>
 
 namespace ttalkak::relay {
+
+class HttpDeferred;
 
 struct HttpResponse
 {
@@ -19,6 +23,14 @@ struct HttpResponse
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    std::shared_ptr<HttpDeferred> deferred; // set: the real reply comes later (httpdeferred.h)
+
+    static HttpResponse later(std::shared_ptr<HttpDeferred> deferred)
+    {
+        HttpResponse r;
+        r.deferred = std::move(deferred);
+        return r;
+    }
 
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse rawJson(int status, QByteArray body);

@@ -1,10 +1,13 @@
 // ttalkak-relay: reads the configuration and builds the object graph; the work is done by the
 // classes in ttalkak_relay_lib.
+#include "accesslogstore.h"
 #include "accountstore.h"
+#include "containerlogstore.h"
 #include "controlserver.h"
 #include "database.h"
 #include "httpserver.h"
 #include "ledger.h"
+#include "llmclient.h"
 #include "logformat.h"
 #include "logging.h"
 #include "metricsregistry.h"
@@ -13,6 +16,7 @@
 #include "restapi.h"
 #include "scheduler.h"
 #include "signalwatcher.h"
+#include "summaryservice.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -57,9 +61,16 @@ int main(int argc, char *argv[])
     MetricsRegistry metrics;
     Scheduler scheduler(**db, accounts, resources,
                         {config->offerTimeoutMs, config->heartbeatTimeoutMs, 200});
-    ControlServer control(accounts, resources, scheduler, ledger,
+    const LogRetention retention{config->logRetentionMs, config->logMaxBytes};
+    AccessLogStore accessLogs(**db, retention); // fed by the HTTP ingress
+    ttalkak::core::LogTemplateMiner::Params minerParams;
+    minerParams.maxTemplates = 2000; // per deployment; the least recently matched go first
+    ContainerLogStore containerLogs(**db, retention, minerParams);
+    ControlServer control(accounts, resources, scheduler, ledger, containerLogs,
                           {config->maxFrameBytes, config->heartbeatIntervalMs, config->shutdownGraceMs});
-    RestApi rest(*config, accounts, resources, scheduler, ledger, metrics);
+    LlmClient llm({QUrl(config->llmUrl), config->llmModel, config->llmApiKey, config->llmTimeoutMs});
+    SummaryService summaries(accessLogs, containerLogs, &llm, {config->llmMaxTokens, config->llmTokenBudget, config->llmRefreshMs});
+    RestApi rest(*config, accounts, resources, scheduler, ledger, metrics, accessLogs, containerLogs, summaries);
     HttpServer http({16 * 1024, config->maxBodyBytes, 60000});
     http.setHandler([&rest](const HttpRequest &request) { return rest.handle(request); });
     http.setUpgradeHandler([&control](const HttpRequest &request, QTcpSocket *socket, HttpResponse *rejection) {
@@ -87,6 +98,9 @@ int main(int argc, char *argv[])
     qCInfo(lcRelay).noquote() << "listening" << (u"address="_s + config->listenAddress.toString())
                               << (u"port="_s + QString::number(http.port())) << (u"tls="_s + (http.isTls() ? u"1"_s : u"0"_s))
                               << (u"store="_s + store.describe()) << (u"domain="_s + config->domain);
+    if (llm.isConfigured()) // the key is never logged
+        qCInfo(lcRelay).noquote() << "llm summaries" << (u"url="_s + llm.options().url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
+                                  << (u"model="_s + llm.options().model);
     scheduler.start();
 
     // Settlement and credit enforcement, at least once per settlement interval.
@@ -105,6 +119,18 @@ int main(int argc, char *argv[])
     });
     settlement.start();
 
+    // Log age limits for deployments that stopped sending (appends enforce both limits).
+    QTimer logSweep;
+    logSweep.setInterval(int(std::clamp<qint64>(config->logRetentionMs / 10, 1000, 3600000)));
+    QObject::connect(&logSweep, &QTimer::timeout, &app, [&] {
+        const qint64 now = Database::nowMs();
+        if (auto r = accessLogs.sweep(now); !r)
+            qCWarning(lcStore).noquote() << "access log sweep failed:" << r.error().toString();
+        if (auto r = containerLogs.sweep(now); !r)
+            qCWarning(lcStore).noquote() << "container log sweep failed:" << r.error().toString();
+    });
+    logSweep.start();
+
     // Graceful shutdown: stop accepting, tell clients, let them read it, then leave. Every
     // state change is already committed, so there is nothing else to persist.
     SignalWatcher signalWatcher({SIGTERM, SIGINT});
@@ -120,6 +146,7 @@ int main(int argc, char *argv[])
             return;
         qCInfo(lcRelay).noquote() << "shutting down" << (u"signal="_s + QString::number(number));
         settlement.stop();
+        logSweep.stop();
         scheduler.stop();
         http.stop();
         control.shutdown();

@@ -80,6 +80,25 @@ const QList<Migration> &migrations()
              u"CREATE TRIGGER ledger_no_change BEFORE UPDATE OR DELETE ON ledger_entries"
              " FOR EACH ROW EXECUTE FUNCTION ledger_append_only()"_s,
          }},
+        {3, u"access logs, container logs, container events and log template state"_s,
+         {
+             // `size` is the bytes a row counts against the per-deployment size cap.
+             u"CREATE TABLE access_logs (id {{SERIAL}}, deployment_id TEXT NOT NULL, at BIGINT NOT NULL,"
+             " method TEXT NOT NULL, path TEXT NOT NULL, status INTEGER NOT NULL, latency_ms INTEGER NOT NULL,"
+             " bytes_in BIGINT NOT NULL, bytes_out BIGINT NOT NULL, client TEXT NOT NULL, size INTEGER NOT NULL)"_s,
+             u"CREATE INDEX access_logs_deployment_at ON access_logs(deployment_id, at)"_s,
+             u"CREATE TABLE container_logs (id {{SERIAL}}, deployment_id TEXT NOT NULL, at BIGINT NOT NULL,"
+             " stream TEXT NOT NULL, line TEXT NOT NULL, template_id BIGINT NOT NULL DEFAULT 0, size INTEGER NOT NULL)"_s,
+             u"CREATE INDEX container_logs_deployment_at ON container_logs(deployment_id, at)"_s,
+             u"CREATE TABLE container_events (id {{SERIAL}}, deployment_id TEXT NOT NULL, at BIGINT NOT NULL,"
+             " kind TEXT NOT NULL, exit_code INTEGER, oom_killed INTEGER NOT NULL DEFAULT 0, detail TEXT NOT NULL DEFAULT '')"_s,
+             u"CREATE INDEX container_events_deployment_at ON container_events(deployment_id, at)"_s,
+             // LogTemplateMiner::snapshot(), base64, so one TEXT column serves both backends.
+             u"CREATE TABLE log_template_state (deployment_id TEXT PRIMARY KEY, snapshot TEXT NOT NULL,"
+             " updated_at BIGINT NOT NULL)"_s,
+         },
+         {},
+         {}},
     };
     return list;
 }

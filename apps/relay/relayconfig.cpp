@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QUrl>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -30,6 +32,16 @@ bool applyInt(int &target, const QString &value, int minimum)
 {
     bool ok = false;
     const int n = value.toInt(&ok);
+    if (!ok || n < minimum)
+        return false;
+    target = n;
+    return true;
+}
+
+bool applyInt64(qint64 &target, const QString &value, qint64 minimum)
+{
+    bool ok = false;
+    const qint64 n = value.toLongLong(&ok);
     if (!ok || n < minimum)
         return false;
     target = n;
@@ -107,6 +119,28 @@ const QList<Option> &options()
          [](RelayConfig &c, const QString &v) { c.metricsToken = v; return true; }},
         {u"shutdown-grace-ms"_s, QCoreApplication::translate("RelayConfig", "Time clients get to read the shutdown notice."), u"ms"_s,
          [](RelayConfig &c, const QString &v) { return applyInt(c.shutdownGraceMs, v, 0); }},
+        {u"llm-url"_s, QCoreApplication::translate("RelayConfig", "OpenAI-compatible chat-completions URL for summaries."), u"url"_s,
+         [](RelayConfig &c, const QString &v) {
+             c.llmUrl = v;
+             const QUrl u(v);
+             return u.isValid() && (u.scheme() == u"http" || u.scheme() == u"https") && !u.host().isEmpty();
+         }},
+        {u"llm-model"_s, QCoreApplication::translate("RelayConfig", "Model name sent to the LLM endpoint."), u"name"_s,
+         [](RelayConfig &c, const QString &v) { c.llmModel = v; return !v.isEmpty(); }},
+        {u"llm-key-file"_s, QCoreApplication::translate("RelayConfig", "File holding the LLM API key."), u"file"_s,
+         [](RelayConfig &c, const QString &v) { c.llmKeyFile = v; return QFileInfo(v).isReadable(); }},
+        {u"llm-timeout-ms"_s, QCoreApplication::translate("RelayConfig", "LLM request timeout."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.llmTimeoutMs, v, 100); }},
+        {u"llm-max-tokens"_s, QCoreApplication::translate("RelayConfig", "Answer tokens per LLM summary."), u"n"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.llmMaxTokens, v, 16); }},
+        {u"llm-token-budget"_s, QCoreApplication::translate("RelayConfig", "Prompt + answer tokens per LLM summary."), u"n"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt(c.llmTokenBudget, v, 256); }},
+        {u"llm-refresh-ms"_s, QCoreApplication::translate("RelayConfig", "Refresh a cached LLM summary at most this often."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt64(c.llmRefreshMs, v, 0); }},
+        {u"log-retention-ms"_s, QCoreApplication::translate("RelayConfig", "Keep access and container logs this long."), u"ms"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt64(c.logRetentionMs, v, 1000); }},
+        {u"log-max-bytes"_s, QCoreApplication::translate("RelayConfig", "Log size cap per deployment (access and container logs each)."), u"bytes"_s,
+         [](RelayConfig &c, const QString &v) { return applyInt64(c.logMaxBytes, v, 1024); }},
     };
     return table;
 }
@@ -182,6 +216,14 @@ Result<RelayConfig> RelayConfig::fromArguments(const QStringList &arguments)
         config.dataDir = defaultDataDir();
     if (config.tlsCertificate.isEmpty() != config.tlsKey.isEmpty())
         return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "--tls-cert and --tls-key go together"));
+    if (!config.llmKeyFile.isEmpty()) {
+        QFile keyFile(config.llmKeyFile);
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::NotFound, QCoreApplication::translate("RelayConfig", "cannot read the LLM key file"), config.llmKeyFile);
+        config.llmApiKey = QString::fromUtf8(keyFile.read(4096)).trimmed();
+    }
+    if (config.llmTokenBudget <= config.llmMaxTokens + 100)
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "llm-token-budget must exceed llm-max-tokens by more than 100"));
     if (config.heartbeatTimeoutMs <= config.heartbeatIntervalMs)
         return Error(ErrorCode::InvalidInput,
                      QCoreApplication::translate("RelayConfig", "heartbeat-timeout-ms must be larger than heartbeat-interval-ms"));

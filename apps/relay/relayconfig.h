@@ -38,6 +38,17 @@ struct RelayConfig
     int signinWindowMs = 60000;         // ... within this window, then 429
     QString metricsToken;               // bearer token for /metrics; empty = loopback clients only
     int shutdownGraceMs = 2000;         // time given to clients to read the shutdown notice
+    qint64 logRetentionMs = 7LL * 24 * 3600 * 1000; // access and container log rows older than this go
+    qint64 logMaxBytes = 64LL * 1024 * 1024;        // per deployment and log kind; oldest rows go first
+    // Optional LLM phrasing of summaries (any OpenAI-compatible chat-completions endpoint).
+    QString llmUrl;                     // empty: summaries are local only
+    QString llmModel;
+    QString llmKeyFile;                 // file holding the API key (keep it 0600); read at start
+    QString llmApiKey;                  // from llmKeyFile; never logged or shown
+    int llmTimeoutMs = 20000;
+    int llmMaxTokens = 400;             // answer tokens per summary
+    int llmTokenBudget = 2000;          // prompt (estimated) + answer tokens per summary
+    qint64 llmRefreshMs = 600000;       // a cached answer is refreshed at most this often
 
     static core::Result<RelayConfig> fromArguments(const QStringList &arguments);
     static core::Result<RelayConfig> fromFile(const QString &iniPath, RelayConfig base);

@@ -97,13 +97,17 @@ const QStringList kDatabaseEngines{u"postgres"_s, u"mysql"_s, u"mariadb"_s, u"re
 } // namespace
 
 RestApi::RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
-                 Ledger &ledger, MetricsRegistry &metrics)
+                 Ledger &ledger, MetricsRegistry &metrics, AccessLogStore &accessLogs, ContainerLogStore &containerLogs,
+                 SummaryService &summaries)
     : m_config(config)
     , m_accounts(accounts)
     , m_resources(resources)
     , m_scheduler(scheduler)
     , m_ledger(ledger)
     , m_metrics(metrics)
+    , m_accessLogs(accessLogs)
+    , m_containerLogs(containerLogs)
+    , m_summaries(summaries)
     , m_hasher(config.kdfIterations)
     , m_signinLimiter(config.signinMaxFailures, config.signinWindowMs)
 {
@@ -477,14 +481,105 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
     }
     if (request.method != "GET")
         return methodNotAllowed();
-    // Logs, metrics and summaries are filled by the ingress/analytics issues; the shape is fixed now.
+    // The deployment was looked up through the caller's user id above: another user's is 404.
     if (sub == "logs")
-        return HttpResponse::json(200, {{u"deployment"_s, id}, {u"items"_s, QJsonArray()}});
+        return logs(request, *d);
     if (sub == "metrics")
-        return HttpResponse::json(200, {{u"deployment"_s, id}, {u"buckets"_s, QJsonArray()}});
+        return metricBuckets(request, *d);
     if (sub == "summary")
-        return HttpResponse::json(200, {{u"deployment"_s, id}, {u"summary"_s, QJsonValue::Null}, {u"templates"_s, QJsonArray()}});
+        return summary(request, *d);
     return notFound();
+}
+
+HttpResponse RestApi::logs(const HttpRequest &request, const Deployment &d)
+{
+    const QUrlQuery &query = request.query;
+    const QString kind = query.queryItemValue(u"kind"_s).isEmpty() ? u"container"_s : query.queryItemValue(u"kind"_s);
+    if (kind != u"container" && kind != u"access")
+        return badRequest(tr("kind must be container or access"));
+    LogQuery q;
+    bool ok = true;
+    auto number = [&](const QString &name, qint64 fallback) -> qint64 {
+        if (!query.hasQueryItem(name))
+            return fallback;
+        bool good = false;
+        const qint64 v = query.queryItemValue(name).toLongLong(&good);
+        ok = ok && good && v >= 0;
+        return v;
+    };
+    q.fromMs = number(u"from"_s, 0);
+    q.toMs = number(u"to"_s, std::numeric_limits<qint64>::max());
+    q.beforeId = number(u"before"_s, 0);
+    const qint64 limit = number(u"limit"_s, 100);
+    if (!ok || limit < 1 || limit > 1000)
+        return badRequest(tr("from, to and before must be non-negative numbers and limit 1 to 1000"));
+    q.limit = int(limit);
+    q.text = query.queryItemValue(u"q"_s, QUrl::FullyDecoded);
+    if (q.text.size() > 200)
+        return badRequest(tr("the search text is too long"));
+    QJsonArray items;
+    qint64 lastId = 0;
+    if (kind == u"access") {
+        auto rows = m_accessLogs.query(d.id, q);
+        if (!rows)
+            return HttpResponse::fromError(rows.error());
+        for (const AccessLogRow &r : std::as_const(*rows)) {
+            items.append(r.toJson());
+            lastId = r.id;
+        }
+    } else {
+        auto lines = m_containerLogs.query(d.id, q);
+        if (!lines)
+            return HttpResponse::fromError(lines.error());
+        for (const ContainerLogLine &l : std::as_const(*lines)) {
+            items.append(l.toJson());
+            lastId = l.id;
+        }
+    }
+    // A full page may have more below it: the next page continues before the last id.
+    const QJsonValue next = items.size() == q.limit ? QJsonValue(lastId) : QJsonValue();
+    return HttpResponse::json(200, {{u"deployment"_s, d.id}, {u"kind"_s, kind}, {u"items"_s, items}, {u"nextBefore"_s, next}});
+}
+
+HttpResponse RestApi::metricBuckets(const HttpRequest &request, const Deployment &d)
+{
+    const qint64 now = Database::nowMs();
+    bool okFrom = true;
+    bool okTo = true;
+    const qint64 to = request.query.hasQueryItem(u"to"_s) ? request.query.queryItemValue(u"to"_s).toLongLong(&okTo) : now;
+    const qint64 from = request.query.hasQueryItem(u"from"_s) ? request.query.queryItemValue(u"from"_s).toLongLong(&okFrom)
+                                                             : to - 3600000;
+    if (!okFrom || !okTo || from < 0 || to <= from || to - from > 24LL * 3600000)
+        return badRequest(tr("from and to must be epoch milliseconds, from < to, at most 24 hours apart"));
+    auto buckets = m_accessLogs.buckets(d.id, from, to);
+    if (!buckets)
+        return HttpResponse::fromError(buckets.error());
+    QJsonArray out;
+    for (const MetricBucket &b : std::as_const(*buckets))
+        out.append(b.toJson());
+    return HttpResponse::json(200, {{u"deployment"_s, d.id}, {u"from"_s, from}, {u"to"_s, to}, {u"bucketMs"_s, 60000},
+                                    {u"buckets"_s, out}});
+}
+
+HttpResponse RestApi::summary(const HttpRequest &request, const Deployment &d)
+{
+    static const QRegularExpression windowRe(u"^([0-9]{1,6})(s|m|h|d)$"_s);
+    const QString windowText = request.query.queryItemValue(u"window"_s).isEmpty() ? u"1h"_s : request.query.queryItemValue(u"window"_s);
+    const QRegularExpressionMatch w = windowRe.match(windowText);
+    qint64 windowMs = 0;
+    if (w.hasMatch()) {
+        const qint64 unit = w.captured(2) == u"s" ? 1000 : w.captured(2) == u"m" ? 60000 : w.captured(2) == u"h" ? 3600000 : 86400000;
+        windowMs = w.captured(1).toLongLong() * unit;
+    }
+    if (windowMs < 60000 || windowMs > 7LL * 86400000)
+        return badRequest(tr("window must be like 15m, 1h or 1d, from 1 minute to 7 days"));
+    bool ok = true;
+    const qint64 to = request.query.hasQueryItem(u"to"_s) ? request.query.queryItemValue(u"to"_s).toLongLong(&ok) : Database::nowMs();
+    if (!ok || to <= windowMs)
+        return badRequest(tr("to must be epoch milliseconds"));
+    const QString lang = LogSummarizer::languageFrom(request.query.queryItemValue(u"lang"_s), request.header("accept-language"));
+    const QString cacheKey = request.query.hasQueryItem(u"to"_s) ? windowText + u'@' + QString::number(to) : windowText;
+    return m_summaries.respond(d, to - windowMs, to, cacheKey, lang);
 }
 
 HttpResponse RestApi::metricsEndpoint(const HttpRequest &request)

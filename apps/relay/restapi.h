@@ -4,7 +4,10 @@
 // for the control socket only. Resources are looked up through the caller's user id, so another
 // user's project, deployment, database, token or provider answers 404 exactly like a missing one.
 
+#include "accesslogstore.h"
 #include "accountstore.h"
+#include "containerlogstore.h"
+#include "summaryservice.h"
 #include "httprequest.h"
 #include "httpresponse.h"
 #include "ledger.h"
@@ -22,7 +25,8 @@ class RestApi
 {
 public:
     RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
-            Ledger &ledger, MetricsRegistry &metrics);
+            Ledger &ledger, MetricsRegistry &metrics, AccessLogStore &accessLogs, ContainerLogStore &containerLogs,
+            SummaryService &summaries);
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -36,6 +40,9 @@ private:
     HttpResponse deployments(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts,
                              const QString &kind);
     HttpResponse metricsEndpoint(const HttpRequest &request);
+    HttpResponse logs(const HttpRequest &request, const Deployment &d);
+    HttpResponse metricBuckets(const HttpRequest &request, const Deployment &d);
+    HttpResponse summary(const HttpRequest &request, const Deployment &d);
 
     const RelayConfig &m_config;
     AccountStore &m_accounts;
@@ -43,6 +50,9 @@ private:
     Scheduler &m_scheduler;
     Ledger &m_ledger;
     MetricsRegistry &m_metrics;
+    AccessLogStore &m_accessLogs;
+    ContainerLogStore &m_containerLogs;
+    SummaryService &m_summaries;
     PasswordHasher m_hasher;
     RateLimiter m_signinLimiter;
     PageCache m_projectPages;
