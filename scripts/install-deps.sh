@@ -18,7 +18,8 @@ runtime_pkgs=(
 
 want=("${build_pkgs[@]}" "${runtime_pkgs[@]}")
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-  want+=(openssl wrk postgresql postgresql-client mariadb-client redis-tools psmisc procps jq)
+  want+=(nginx-light chromium python3-websockets clang libclang-rt-14-dev openssh-server openssh-client
+         openssl wrk postgresql postgresql-client mariadb-client redis-tools psmisc procps jq)
 fi
 
 missing=()
