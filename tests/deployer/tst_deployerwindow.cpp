@@ -1,6 +1,7 @@
 // The main window, offscreen: a fixture repository dropped onto the window goes
 // through the same path as a real drop (QDragEnterEvent + QDropEvent with a file
 // URL), detection runs, and the editor, why list and Deploy button show it.
+#include <strategies/baseimages.h>
 #include <core/settings.h>
 #include <model/detectionservice.h>
 #include <model/languagemanager.h>
@@ -87,7 +88,11 @@ private Q_SLOTS:
         QPlainTextEdit *editor = g.window.findChild<QPlainTextEdit *>(u"dockerfileEditor"_s);
         QVERIFY(editor);
         QCOMPARE(editor->toPlainText(), g.session.generatedDockerfile());
-        QVERIFY(editor->toPlainText().contains(u"FROM node:"_s));
+        // The base image follows the same override file as production code
+        // (scripts/test.sh points it at the local images).
+        const auto images = ttalkak::strategies::BaseImages::fromEnvironment();
+        QVERIFY(images);
+        QVERIFY(editor->toPlainText().contains(u"FROM "_s + images->image(u"node"_s, u"20"_s) + u" AS build"_s));
         QVERIFY(editor->toPlainText().contains(u"EXPOSE 8080"_s));
 
         QTableView *why = g.window.findChild<QTableView *>(u"reasonsView"_s);
