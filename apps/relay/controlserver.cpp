@@ -210,10 +210,19 @@ void ControlServer::handleProvider(ControlSession *session, const protocol::Mess
     }
     if (m.type == u"status") {
         const QString dep = b.value(u"deployment"_s).toString();
-        auto r = m_scheduler.statusReported(providerId, dep, b.value(u"generation"_s).toInt(-1), b.value(u"state"_s).toString(),
-                                            b.value(u"detail"_s).toString());
+        // `port`: the container port the provider's tunnel agent serves this deployment on.
+        const int port = b.contains(u"port"_s) ? b.value(u"port"_s).toInt(-1) : 0;
+        if (port < 0 || port > 65535 || (b.contains(u"port"_s) && port == 0))
+            return fail(core::Error(core::ErrorCode::InvalidInput, tr("\"port\" must be a port number (1-65535)")));
+        const int generation = b.value(u"generation"_s).toInt(-1);
+        const QString state = b.value(u"state"_s).toString();
+        auto r = m_scheduler.statusReported(providerId, dep, generation, state, b.value(u"detail"_s).toString());
         if (!r)
             return fail(r.error());
+        if (state == u"running" || state == u"stopped" || state == u"failed") {
+            if (auto p = m_resources.setIngressPort(dep, providerId, generation, state == u"running" ? port : 0); !p)
+                return fail(p.error());
+        }
         recordContainerEvent(b);
         session->send(protocol::ack(m.id));
         return;

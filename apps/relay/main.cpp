@@ -6,6 +6,7 @@
 #include "controlserver.h"
 #include "database.h"
 #include "httpserver.h"
+#include "ingresswiring.h"
 #include "ledger.h"
 #include "llmclient.h"
 #include "logformat.h"
@@ -17,6 +18,8 @@
 #include "scheduler.h"
 #include "signalwatcher.h"
 #include "summaryservice.h"
+
+#include <tunnel/allocator.h>
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -30,6 +33,7 @@ using namespace ttalkak::relay;
 
 int main(int argc, char *argv[])
 {
+    ttalkak::tunnel::tuneAllocator(); // the ingress pumps bulk data (libs/tunnel/allocator.h)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"ttalkak-relay"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
@@ -91,6 +95,30 @@ int main(int argc, char *argv[])
                      [countQuery] { return countQuery(u"SELECT COUNT(*) FROM deployments WHERE provider_id IS NOT NULL AND state NOT IN ('queued','deleted')"_s); });
     metrics.addGauge("ttalkak_relay_ledger_entries", "ledger entries", [countQuery] { return countQuery(u"SELECT COUNT(*) FROM ledger_entries"_s); });
 
+    // Public ingress: providers' tunnel agents and the HTTP entrance for <name>.<domain>.
+    std::unique_ptr<IngressWiring> ingress;
+    if (config->tunnelEnabled) {
+        ingress = std::make_unique<IngressWiring>(accounts, resources, accessLogs,
+                                                  IngressWiring::Options{config->tunnelAddress, config->tunnelPort,
+                                                                         config->ingressEnabled, config->ingressAddress,
+                                                                         config->ingressPort, config->domain,
+                                                                         config->tlsCertificate, config->tlsKey});
+        if (auto s = ingress->start(); !s) {
+            qCCritical(lcRelay).noquote() << "cannot start the ingress:" << s.error().toString();
+            return 1;
+        }
+        qCInfo(lcRelay).noquote() << "tunnel listening" << (u"address="_s + config->tunnelAddress.toString())
+                                  << (u"port="_s + QString::number(ingress->tunnelPort()))
+                                  << (u"tls="_s + (config->tlsEnabled() ? u"1"_s : u"0"_s));
+        if (config->ingressEnabled)
+            qCInfo(lcRelay).noquote() << "ingress listening" << (u"address="_s + config->ingressAddress.toString())
+                                      << (u"port="_s + QString::number(ingress->ingressPort()))
+                                      << (u"domain="_s + config->domain);
+        IngressWiring *w = ingress.get();
+        metrics.addGauge("ttalkak_relay_tunnel_machines", "provider machines with a live tunnel", [w] { return w->connectedMachines(); });
+        metrics.addGauge("ttalkak_relay_ingress_sessions", "open public ingress connections", [w] { return w->ingressSessions(); });
+    }
+
     if (auto l = http.listen(config->listenAddress, config->listenPort, config->tlsCertificate, config->tlsKey); !l) {
         qCCritical(lcRelay).noquote() << "cannot listen:" << l.error().toString();
         return 1;
@@ -149,6 +177,8 @@ int main(int argc, char *argv[])
         logSweep.stop();
         scheduler.stop();
         http.stop();
+        if (ingress)
+            ingress->stop();
         control.shutdown();
         drainDeadline = Database::nowMs() + config->shutdownGraceMs;
         drain.start();

@@ -99,6 +99,15 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {4, u"public ingress: the container port a provider reports for a running deployment"_s,
+         {
+             // Set from the provider's `status` (field `port`) for the current generation and
+             // provider; the HTTP ingress routes <name>.<domain> to (provider_id, ingress_port).
+             u"ALTER TABLE deployments ADD COLUMN ingress_port INTEGER NOT NULL DEFAULT 0"_s,
+             u"CREATE INDEX deployments_name ON deployments(name)"_s,
+         },
+         {},
+         {}},
     };
     return list;
 }

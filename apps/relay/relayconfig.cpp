@@ -48,7 +48,7 @@ bool applyInt64(qint64 &target, const QString &value, qint64 minimum)
     return true;
 }
 
-bool applyListen(RelayConfig &c, const QString &v)
+bool parseListen(const QString &v, QHostAddress &address, quint16 &portOut)
 {
     // "HOST:PORT", ":PORT", "PORT" or "[v6]:PORT"
     QString host = u"127.0.0.1"_s;
@@ -67,15 +67,24 @@ bool applyListen(RelayConfig &c, const QString &v)
     QHostAddress addr;
     if (!ok || p > 65535 || !addr.setAddress(host))
         return false;
-    c.listenAddress = addr;
-    c.listenPort = quint16(p);
+    address = addr;
+    portOut = quint16(p);
     return true;
+}
+
+bool applyListen(RelayConfig &c, const QString &v)
+{
+    return parseListen(v, c.listenAddress, c.listenPort);
 }
 
 const QList<Option> &options()
 {
     static const QList<Option> table = {
         {u"listen"_s, QCoreApplication::translate("RelayConfig", "Address to listen on (HOST:PORT)."), u"addr"_s, applyListen},
+        {u"tunnel-listen"_s, QCoreApplication::translate("RelayConfig", "Address for provider tunnel agents (HOST:PORT); TLS with --tls-cert/--tls-key."), u"addr"_s,
+         [](RelayConfig &c, const QString &v) { return c.tunnelEnabled = parseListen(v, c.tunnelAddress, c.tunnelPort); }},
+        {u"ingress-listen"_s, QCoreApplication::translate("RelayConfig", "Address for public HTTP ingress (HOST:PORT); hosts <name>.<domain>."), u"addr"_s,
+         [](RelayConfig &c, const QString &v) { return c.ingressEnabled = parseListen(v, c.ingressAddress, c.ingressPort); }},
         {u"data"_s, QCoreApplication::translate("RelayConfig", "Data directory (SQLite database, state)."), u"dir"_s,
          [](RelayConfig &c, const QString &v) { c.dataDir = v; return !v.isEmpty(); }},
         {u"domain"_s, QCoreApplication::translate("RelayConfig", "Public domain; apps get <name>.<domain>."), u"domain"_s,
@@ -222,6 +231,8 @@ Result<RelayConfig> RelayConfig::fromArguments(const QStringList &arguments)
             return Error(ErrorCode::NotFound, QCoreApplication::translate("RelayConfig", "cannot read the LLM key file"), config.llmKeyFile);
         config.llmApiKey = QString::fromUtf8(keyFile.read(4096)).trimmed();
     }
+    if (config.ingressEnabled && !config.tunnelEnabled)
+        return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "--ingress-listen needs --tunnel-listen"));
     if (config.llmTokenBudget <= config.llmMaxTokens + 100)
         return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "llm-token-budget must exceed llm-max-tokens by more than 100"));
     if (config.heartbeatTimeoutMs <= config.heartbeatIntervalMs)

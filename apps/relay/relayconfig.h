@@ -23,6 +23,13 @@ struct RelayConfig
     QString tlsCertificate;             // PEM; TLS on the listener when both are set
     QString tlsKey;
     bool logJson = true;
+    // Public ingress (libs/tunnel); each is off unless its flag is given. Port 0 = any free port.
+    bool tunnelEnabled = false;         // --tunnel-listen: providers' agents connect here (TLS with tls-cert/key)
+    QHostAddress tunnelAddress = QHostAddress::LocalHost;
+    quint16 tunnelPort = 0;
+    bool ingressEnabled = false;        // --ingress-listen: public HTTP, routed by Host <name>.<domain>
+    QHostAddress ingressAddress = QHostAddress::LocalHost;
+    quint16 ingressPort = 0;
 
     int heartbeatIntervalMs = 10000;    // told to providers in hello-ack
     int heartbeatTimeoutMs = 30000;     // provider considered lost after this long without heartbeat

@@ -40,6 +40,40 @@ QString ResourceStore::deploymentColumns()
            " provider_id, generation, attempt, offer_expires_at, created_at, updated_at"_s;
 }
 
+Result<void> ResourceStore::setIngressPort(const QString &deploymentId, const QString &providerId, int generation, int port)
+{
+    auto r = m_db.exec(u"UPDATE deployments SET ingress_port = ? WHERE id = ? AND provider_id = ? AND generation = ?"_s,
+                       {port, deploymentId, providerId, generation});
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<std::optional<ResourceStore::IngressTarget>> ResourceStore::ingressTarget(const QString &label) const
+{
+    if (label.isEmpty() || label.size() > 128)
+        return std::optional<IngressTarget>();
+    QString id = label;
+    if (id.startsWith(u"dep-"))
+        id[3] = u'_';
+    auto q = m_db.exec(u"SELECT id, provider_id, ingress_port FROM deployments WHERE (id = ? OR LOWER(name) = ?)"
+                       " AND state = 'running' AND provider_id IS NOT NULL LIMIT 2"_s,
+                       {id, label.toLower()});
+    if (!q)
+        return q.error();
+    std::optional<IngressTarget> found;
+    int rows = 0;
+    while (q->next()) {
+        ++rows;
+        found = IngressTarget{q->value(0).toString(), q->value(1).toString(), quint16(q->value(2).toInt())};
+        if (found->deploymentId == id) // an id match wins over names
+            break;
+    }
+    if (!found || (rows > 1 && found->deploymentId != id) || found->port == 0)
+        return std::optional<IngressTarget>();
+    return found;
+}
+
 Result<Project> ResourceStore::createProject(const QString &ownerId, const QString &name, const QJsonObject &source)
 {
     const qint64 now = Database::nowMs();

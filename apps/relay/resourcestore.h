@@ -6,6 +6,8 @@
 #include "database.h"
 #include "records.h"
 
+#include <optional>
+
 namespace ttalkak::relay {
 
 class ResourceStore
@@ -27,6 +29,20 @@ public:
                                                          const QString &projectId, const PageRequest &page) const;
     // Deployments of a project that are not deleted (for project deletion).
     core::Result<QStringList> liveDeploymentIds(const QString &ownerId, const QString &projectId) const;
+
+    // Public ingress. The provider's `status` carries the container port it serves the
+    // deployment on; it only counts for that provider and generation (0 clears it).
+    core::Result<void> setIngressPort(const QString &deploymentId, const QString &providerId, int generation, int port);
+    struct IngressTarget
+    {
+        QString deploymentId;
+        QString providerId;
+        quint16 port = 0;
+    };
+    // The running deployment a public host label names: its id with '-' for '_' ("dep-<hex>"),
+    // or its name when exactly one running deployment has that name (case-insensitive).
+    // nullopt when none (or the name is ambiguous) or it has no reported port.
+    core::Result<std::optional<IngressTarget>> ingressTarget(const QString &label) const;
 
     static QString deploymentColumns();
 
