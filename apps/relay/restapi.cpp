@@ -74,13 +74,20 @@ Result<PageRequest> pageRequest(const HttpRequest &request)
     return p;
 }
 
+// Any list of records with toJson() as a JSON array.
+template<typename List>
+QJsonArray toJsonArray(const List &list)
+{
+    QJsonArray items;
+    for (const auto &item : list)
+        items.append(item.toJson());
+    return items;
+}
+
 template<typename T>
 QByteArray pageJson(const PageResult<T> &result, const PageRequest &page)
 {
-    QJsonArray items;
-    for (const T &item : result.items)
-        items.append(item.toJson());
-    return QJsonDocument(QJsonObject{{u"items"_s, items},
+    return QJsonDocument(QJsonObject{{u"items"_s, toJsonArray(result.items)},
                                      {u"page"_s, page.page},
                                      {u"pageSize"_s, page.pageSize},
                                      {u"total"_s, result.total}})
@@ -247,10 +254,7 @@ HttpResponse RestApi::tokens(const HttpRequest &request, const Principal &who, c
             auto list = m_accounts.listTokens(who.userId);
             if (!list)
                 return HttpResponse::fromError(list.error());
-            QJsonArray items;
-            for (const TokenInfo &t : *list)
-                items.append(t.toJson());
-            return HttpResponse::json(200, {{u"items"_s, items}});
+            return HttpResponse::json(200, {{u"items"_s, toJsonArray(*list)}});
         }
         if (request.method == "POST") {
             auto body = jsonBody(request);
@@ -285,10 +289,7 @@ HttpResponse RestApi::providers(const HttpRequest &request, const Principal &who
             auto list = m_accounts.listProviders(who.userId);
             if (!list)
                 return HttpResponse::fromError(list.error());
-            QJsonArray items;
-            for (const Provider &p : *list)
-                items.append(p.toJson());
-            return HttpResponse::json(200, {{u"items"_s, items}});
+            return HttpResponse::json(200, {{u"items"_s, toJsonArray(*list)}});
         }
         if (request.method == "POST") {
             auto body = jsonBody(request);
