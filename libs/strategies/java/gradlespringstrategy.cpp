@@ -104,7 +104,8 @@ QString wrapperVersion(const Repo &repo, const QString &path)
     auto data = repo.read(path);
     if (!data)
         return {};
-    const auto *url = JavaProperties::parse(*data).find(u"distributionUrl"_s);
+    const JavaProperties props = JavaProperties::parse(*data); // find() points into it: keep it alive
+    const auto *url = props.find(u"distributionUrl"_s);
     if (!url)
         return {};
     static const QRegularExpression re(u"gradle-([0-9][0-9A-Za-z.-]*?)-(?:bin|all)\\.zip"_s);

@@ -127,7 +127,7 @@ const JavaProperties::Entry *JavaProperties::find(const Document &doc, const QSt
     return nullptr;
 }
 
-const JavaProperties::Entry *JavaProperties::find(const QString &key) const
+const JavaProperties::Entry *JavaProperties::find(const QString &key) const &
 {
     for (qsizetype d = m_documents.size() - 1; d >= 0; --d)
         if (const Entry *e = find(m_documents[d], key))

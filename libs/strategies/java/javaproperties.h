@@ -31,8 +31,10 @@ public:
     const QList<Document> &documents() const { return m_documents; }
     // Last entry with this key in the given document, or nullptr.
     static const Entry *find(const Document &doc, const QString &key);
-    // Last entry with this key in the whole file (all documents).
-    const Entry *find(const QString &key) const;
+    // Last entry with this key in the whole file (all documents). The pointer
+    // points into this object, so calling it on a temporary does not compile.
+    const Entry *find(const QString &key) const &;
+    const Entry *find(const QString &key) const && = delete;
 
 private:
     QList<Document> m_documents;
