@@ -9,6 +9,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <limits>
+
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -28,23 +30,16 @@ struct Option
     std::function<bool(RelayConfig &, const QString &)> apply;
 };
 
-bool applyInt(int &target, const QString &value, int minimum)
-{
-    bool ok = false;
-    const int n = value.toInt(&ok);
-    if (!ok || n < minimum)
-        return false;
-    target = n;
-    return true;
-}
-
-bool applyInt64(qint64 &target, const QString &value, qint64 minimum)
+// Parses a whole integer no smaller than minimum into target (int or qint64);
+// anything else, including overflow of T, leaves target unchanged.
+template<typename T>
+bool applyInteger(T &target, const QString &value, T minimum)
 {
     bool ok = false;
     const qint64 n = value.toLongLong(&ok);
-    if (!ok || n < minimum)
+    if (!ok || n < qint64(minimum) || n > qint64(std::numeric_limits<T>::max()))
         return false;
-    target = n;
+    target = T(n);
     return true;
 }
 
@@ -101,33 +96,33 @@ const QList<Option> &options()
         {u"log-format"_s, QCoreApplication::translate("RelayConfig", "Log format: json or text."), u"format"_s,
          [](RelayConfig &c, const QString &v) { c.logJson = v == u"json"; return v == u"json" || v == u"text"; }},
         {u"heartbeat-interval-ms"_s, QCoreApplication::translate("RelayConfig", "Provider heartbeat interval."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.heartbeatIntervalMs, v, 10); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.heartbeatIntervalMs, v, 10); }},
         {u"heartbeat-timeout-ms"_s, QCoreApplication::translate("RelayConfig", "Provider lost after this silence."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.heartbeatTimeoutMs, v, 10); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.heartbeatTimeoutMs, v, 10); }},
         {u"offer-timeout-ms"_s, QCoreApplication::translate("RelayConfig", "Unanswered job offers expire after this."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.offerTimeoutMs, v, 10); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.offerTimeoutMs, v, 10); }},
         {u"max-frame-bytes"_s, QCoreApplication::translate("RelayConfig", "Largest accepted WebSocket message."), u"bytes"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.maxFrameBytes, v, 1024); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.maxFrameBytes, v, 1024); }},
         {u"max-body-bytes"_s, QCoreApplication::translate("RelayConfig", "Largest accepted HTTP request body."), u"bytes"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.maxBodyBytes, v, 1024); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.maxBodyBytes, v, 1024); }},
         {u"kdf-iterations"_s, QCoreApplication::translate("RelayConfig", "PBKDF2 iterations for new passwords (>= 100000)."), u"n"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.kdfIterations, v, 100000); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.kdfIterations, v, 100000); }},
         {u"fee-basis-points"_s, QCoreApplication::translate("RelayConfig", "Operator fee in basis points."), u"bp"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.feeBasisPoints, v, 0) && c.feeBasisPoints <= 10000; }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.feeBasisPoints, v, 0) && c.feeBasisPoints <= 10000; }},
         {u"signup-credit"_s, QCoreApplication::translate("RelayConfig", "Credit granted at sign-up (micro-units)."), u"n"_s,
          [](RelayConfig &c, const QString &v) { bool ok = false; c.signupCreditMicros = v.toLongLong(&ok); return ok && c.signupCreditMicros >= 0; }},
         {u"settlement-interval-ms"_s, QCoreApplication::translate("RelayConfig", "Ledger settlement interval."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.settlementIntervalMs, v, 10) && c.settlementIntervalMs <= 3600000; }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.settlementIntervalMs, v, 10) && c.settlementIntervalMs <= 3600000; }},
         {u"credit-grace-ms"_s, QCoreApplication::translate("RelayConfig", "Grace before an out-of-credit deployer's deployments stop."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.creditGraceMs, v, 0); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.creditGraceMs, v, 0); }},
         {u"signin-max-failures"_s, QCoreApplication::translate("RelayConfig", "Failed sign-ins allowed per window."), u"n"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.signinMaxFailures, v, 1); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.signinMaxFailures, v, 1); }},
         {u"signin-window-ms"_s, QCoreApplication::translate("RelayConfig", "Sign-in rate-limit window."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.signinWindowMs, v, 1000); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.signinWindowMs, v, 1000); }},
         {u"metrics-token"_s, QCoreApplication::translate("RelayConfig", "Bearer token required for /metrics."), u"token"_s,
          [](RelayConfig &c, const QString &v) { c.metricsToken = v; return true; }},
         {u"shutdown-grace-ms"_s, QCoreApplication::translate("RelayConfig", "Time clients get to read the shutdown notice."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.shutdownGraceMs, v, 0); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.shutdownGraceMs, v, 0); }},
         {u"llm-url"_s, QCoreApplication::translate("RelayConfig", "OpenAI-compatible chat-completions URL for summaries."), u"url"_s,
          [](RelayConfig &c, const QString &v) {
              c.llmUrl = v;
@@ -139,17 +134,17 @@ const QList<Option> &options()
         {u"llm-key-file"_s, QCoreApplication::translate("RelayConfig", "File holding the LLM API key."), u"file"_s,
          [](RelayConfig &c, const QString &v) { c.llmKeyFile = v; return QFileInfo(v).isReadable(); }},
         {u"llm-timeout-ms"_s, QCoreApplication::translate("RelayConfig", "LLM request timeout."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.llmTimeoutMs, v, 100); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.llmTimeoutMs, v, 100); }},
         {u"llm-max-tokens"_s, QCoreApplication::translate("RelayConfig", "Answer tokens per LLM summary."), u"n"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.llmMaxTokens, v, 16); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.llmMaxTokens, v, 16); }},
         {u"llm-token-budget"_s, QCoreApplication::translate("RelayConfig", "Prompt + answer tokens per LLM summary."), u"n"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt(c.llmTokenBudget, v, 256); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.llmTokenBudget, v, 256); }},
         {u"llm-refresh-ms"_s, QCoreApplication::translate("RelayConfig", "Refresh a cached LLM summary at most this often."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt64(c.llmRefreshMs, v, 0); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<qint64>(c.llmRefreshMs, v, 0); }},
         {u"log-retention-ms"_s, QCoreApplication::translate("RelayConfig", "Keep access and container logs this long."), u"ms"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt64(c.logRetentionMs, v, 1000); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<qint64>(c.logRetentionMs, v, 1000); }},
         {u"log-max-bytes"_s, QCoreApplication::translate("RelayConfig", "Log size cap per deployment (access and container logs each)."), u"bytes"_s,
-         [](RelayConfig &c, const QString &v) { return applyInt64(c.logMaxBytes, v, 1024); }},
+         [](RelayConfig &c, const QString &v) { return applyInteger<qint64>(c.logMaxBytes, v, 1024); }},
     };
     return table;
 }
