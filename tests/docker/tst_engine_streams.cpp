@@ -155,24 +155,32 @@ void TestEngineStreams::statsPlausible()
 
 void TestEngineStreams::eventsStartDieOom()
 {
+    // Only this case's container: the replay below would otherwise include earlier cases' ones.
+    const QString caseLabel = u"ttalkak.test.case=oom-"_s + enginefixture::runLabel();
     EventFilters f;
     f.types = { u"container"_s };
     f.events = { u"start"_s, u"die"_s, u"oom"_s };
-    f.labels = { enginefixture::labelFilter() };
+    f.labels = { enginefixture::labelFilter(), caseLabel };
+    // The subscription may go live after the container started on a loaded machine: ask the
+    // engine to replay from a moment ago so the "start" event is never missed.
+    f.since = QDateTime::currentDateTimeUtc().addSecs(-1);
     auto *job = m_client.events(f);
     job->setAutoDelete(false);
     std::unique_ptr<EventsJob> owned(job);
     QList<DockerEvent> events;
-    connect(job, &EventsJob::event, this, [&](const DockerEvent &e) { events << e; });
+    QStringList seen;
+    connect(job, &EventsJob::event, this, [&](const DockerEvent &e) {
+        events << e;
+        seen << e.action;
+    });
     job->start();
-    // No event arrives before the subscription is live; give it a moment, then act.
-    QTest::qWait(300);
 
     ContainerSpec s = spec(u"perl -e '$x = \"a\" x (256*1024*1024)'"_s);
     s.memoryBytes = 32LL * 1024 * 1024;
+    s.labels.insert(caseLabel.section(u'=', 0, 0), caseLabel.section(u'=', 1));
     const auto run = enginefixture::runToCompletion(m_client, s);
     QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
-    QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 3, 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(events.size() >= 3, qPrintable(seen.join(u", "_s)), 30000);
     QStringList actions;
     for (const DockerEvent &e : std::as_const(events)) {
         QCOMPARE(e.actorId, run.id);
@@ -195,6 +203,7 @@ void TestEngineStreams::eventsHealthStatus()
     f.types = { u"container"_s };
     f.events = { u"health_status"_s };
     f.labels = { enginefixture::labelFilter(), caseLabel };
+    f.since = QDateTime::currentDateTimeUtc().addSecs(-1); // replay, in case we subscribe late
     auto *job = m_client.events(f);
     job->setAutoDelete(false);
     std::unique_ptr<EventsJob> owned(job);
@@ -206,7 +215,6 @@ void TestEngineStreams::eventsHealthStatus()
         arrivals << clock.elapsed();
     });
     job->start();
-    QTest::qWait(300);
 
     // Healthy while /tmp/ok exists (the first probe, 1 s after start), unhealthy once it is gone.
     ContainerSpec s = spec(u"touch /tmp/ok; sleep 3; rm /tmp/ok; sleep 300"_s);
