@@ -1,14 +1,43 @@
 #pragma once
-// JobRequest: one deployment to run here, from an image that is already built. The relay's
-// `offer` (docs/protocol.md) becomes one of these; so does a local run (tests, --screenshot).
+// JobRequest: one deployment to run here. The relay's `offer` (docs/protocol.md, "Deployment
+// spec") becomes one of these; so does a local run (tests, --screenshot). With `build` set the
+// engine first fetches the source and builds the image (or reuses it), then runs it like any
+// other; without, `image` must already exist locally.
 
 #include <QMap>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ttalkak::provider {
 
 enum class DeploymentKind { Web, Database };
+
+// Where an app's source comes from: a git repository at a ref/commit, or a blob (a dropped
+// folder packed as .tar.gz) the relay stores under its SHA-256.
+struct SourceSpec
+{
+    enum class Type { Git, Blob };
+    Type type = Type::Git;
+    QString url; // Git
+    QString ref; // Git: branch or tag; "" = the remote HEAD
+    QString commit; // Git: exact 40-hex commit, or "" = whatever ref points to now
+    QString token; // Git: for this clone only; never persisted, never logged
+    QString blobSha256; // Blob
+    qint64 blobSize = 0; // Blob
+};
+
+// The spec's build half (docs/protocol.md): what to fetch and how to build it.
+struct BuildSpec
+{
+    SourceSpec source;
+    QString contextDir; // relative, validated; "" = the checkout's root
+    QString dockerfile; // full text
+    QString dockerignore; // "" = keep the checkout's own .dockerignore
+    QMap<QString, QString> buildArgs;
+    QString healthPath; // "" = no HTTP probe before reporting running
+};
 
 struct JobRequest
 {
@@ -16,7 +45,8 @@ struct JobRequest
     int generation = 1;
     QString name; // what the owner sees
     DeploymentKind kind = DeploymentKind::Web;
-    QString image;
+    QString image; // with `build`: filled in once the image is built or found
+    std::optional<BuildSpec> build;
     QStringList cmd; // empty: the image's CMD
     QMap<QString, QString> env;
     quint16 containerPort = 0; // 0: nothing published
