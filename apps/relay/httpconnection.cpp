@@ -1,5 +1,6 @@
 #include "httpconnection.h"
 
+#include "httpbodysink.h"
 #include "httpdeferred.h"
 #include "logging.h"
 
@@ -9,13 +10,22 @@ using namespace Qt::StringLiterals;
 
 namespace ttalkak::relay {
 
-HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, UpgradeHandler upgrade, Limits limits, QObject *parent)
+namespace {
+
+constexpr qint64 kFileChunk = 64 * 1024;
+constexpr qint64 kFileHighWater = 256 * 1024; // socket buffer kept below this while sending a file
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, UpgradeHandler upgrade, Limits limits, QObject *parent,
+                               SinkProvider sinks)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(std::move(handler))
     , m_upgrade(std::move(upgrade))
+    , m_sinks(std::move(sinks))
     , m_limits(limits)
-    , m_parser(limits.maxHeaderBytes, limits.maxBodyBytes)
+    , m_parser(limits.maxHeaderBytes, limits.maxBodyBytes, [this](const HttpRequest &head) { return sinkFor(head); })
 {
     m_socket->setParent(this);
     m_idle.setSingleShot(true);
@@ -28,6 +38,13 @@ HttpConnection::HttpConnection(QTcpSocket *socket, Handler handler, UpgradeHandl
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         Q_EMIT closed();
         deleteLater();
+    });
+    // A long download is progress too: the idle clock restarts with every write.
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (!m_waitingOn)
+            m_idle.start();
+        if (m_file)
+            pumpFile();
     });
     m_idle.start();
     if (m_socket->bytesAvailable() > 0)
@@ -106,9 +123,26 @@ void HttpConnection::onReadyRead()
     processQueue();
 }
 
+std::shared_ptr<HttpBodySink> HttpConnection::sinkFor(const HttpRequest &head)
+{
+    HttpRequest withPeer = head;
+    withPeer.peer = m_socket->peerAddress();
+    std::shared_ptr<HttpBodySink> sink = m_sinks ? m_sinks(withPeer) : nullptr;
+    // "Expect: 100-continue" (curl sends it for large uploads): say go on, unless the body is
+    // refused anyway or earlier replies are still owed (the 100 must not overtake them).
+    if (head.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
+        bool ok = false;
+        const qint64 length = head.header("content-length").toLongLong(&ok);
+        const qint64 limit = sink ? sink->maxBytes() : qint64(m_limits.maxBodyBytes);
+        if (ok && length <= limit && m_queue.isEmpty() && !m_parser.hasRequests() && !m_waitingOn && !m_file)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
+    return sink;
+}
+
 void HttpConnection::processQueue()
 {
-    while (!m_waitingOn && !m_queue.isEmpty()) {
+    while (!m_waitingOn && !m_file && !m_queue.isEmpty()) {
         HttpRequest request = m_queue.takeFirst();
         request.peer = m_socket->peerAddress();
         if (request.upgrade) {
@@ -133,7 +167,7 @@ void HttpConnection::processQueue()
         if (!keepAlive)
             return;
     }
-    if (m_waitingOn || m_pendingFailure == 0)
+    if (m_waitingOn || m_file || m_pendingFailure == 0)
         return;
     const int status = std::exchange(m_pendingFailure, 0);
     fail(status, status == 431   ? u"request headers too large"_s
@@ -143,10 +177,42 @@ void HttpConnection::processQueue()
 
 void HttpConnection::reply(const HttpResponse &response, bool keepAlive)
 {
+    if (!response.filePath.isEmpty()) {
+        auto file = std::make_unique<QFile>(response.filePath);
+        if (!file->open(QIODevice::ReadOnly)) {
+            qCWarning(lcHttp) << "cannot open a reply file" << file->errorString();
+            reply(HttpResponse::error(500, u"internal"_s, u"cannot read the stored file"_s), keepAlive);
+            return;
+        }
+        m_socket->write(response.serializeHead(keepAlive, file->size()));
+        m_file = std::move(file);
+        m_fileKeepAlive = keepAlive;
+        pumpFile();
+        return;
+    }
     m_socket->write(response.serialize(keepAlive));
     if (!keepAlive) {
         m_closing = true;
         m_socket->disconnectFromHost(); // flushes pending bytes first
+    }
+}
+
+void HttpConnection::pumpFile()
+{
+    while (m_file && m_socket->bytesToWrite() < kFileHighWater) {
+        const QByteArray chunk = m_file->read(kFileChunk);
+        if (chunk.isEmpty()) { // the end (or a read error: the client sees a short body)
+            m_file.reset();
+            if (!m_fileKeepAlive) {
+                m_closing = true;
+                m_socket->disconnectFromHost();
+                return;
+            }
+            // Later replies were waiting for this one.
+            QMetaObject::invokeMethod(this, &HttpConnection::processQueue, Qt::QueuedConnection);
+            return;
+        }
+        m_socket->write(chunk);
     }
 }
 

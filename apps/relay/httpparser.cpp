@@ -1,5 +1,7 @@
 #include "httpparser.h"
 
+#include "httpbodysink.h"
+
 #include <http_parser.h>
 
 namespace ttalkak::relay {
@@ -16,6 +18,8 @@ struct HttpParser::Private
     qsizetype headerBytes = 0;
     qsizetype maxHeaderBytes = 0;
     qsizetype maxBodyBytes = 0;
+    qint64 bodyBytes = 0;
+    SinkProvider sinks;
     State limit = State::Ok;
 
     static Private *self(http_parser *p) { return static_cast<Private *>(p->data); }
@@ -38,10 +42,11 @@ struct HttpParser::Private
     }
 };
 
-HttpParser::HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
+HttpParser::HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes, SinkProvider sinks)
     : d(std::make_unique<Private>())
 {
     d->q = this;
+    d->sinks = std::move(sinks);
     d->maxHeaderBytes = maxHeaderBytes;
     d->maxBodyBytes = maxBodyBytes;
     http_parser_init(&d->parser, HTTP_REQUEST);
@@ -54,6 +59,7 @@ HttpParser::HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
         s->value.clear();
         s->lastWasValue = false;
         s->headerBytes = 0;
+        s->bodyBytes = 0;
         return 0;
     };
     d->settings.on_url = [](http_parser *p, const char *at, size_t n) {
@@ -92,7 +98,10 @@ HttpParser::HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
             r.query = QUrlQuery(QString::fromUtf8(r.target.mid(qm + 1)));
         r.keepAlive = http_should_keep_alive(p) != 0;
         r.upgrade = p->upgrade != 0;
-        if (p->content_length != ULLONG_MAX && p->content_length > quint64(s->maxBodyBytes)) {
+        if (s->sinks && !r.upgrade)
+            r.bodySink = s->sinks(r);
+        const quint64 limit = r.bodySink ? quint64(r.bodySink->maxBytes()) : quint64(s->maxBodyBytes);
+        if (p->content_length != ULLONG_MAX && p->content_length > limit) {
             s->limit = State::BodyTooLarge;
             return -1;
         }
@@ -100,11 +109,16 @@ HttpParser::HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
     };
     d->settings.on_body = [](http_parser *p, const char *at, size_t n) {
         Private *s = Private::self(p);
-        if (s->current.body.size() + qsizetype(n) > s->maxBodyBytes) {
+        HttpBodySink *sink = s->current.bodySink.get();
+        s->bodyBytes += qint64(n);
+        if (s->bodyBytes > (sink ? sink->maxBytes() : qint64(s->maxBodyBytes))) {
             s->limit = State::BodyTooLarge;
             return 1;
         }
-        s->current.body.append(at, qsizetype(n));
+        if (sink)
+            sink->write(at, qsizetype(n));
+        else
+            s->current.body.append(at, qsizetype(n));
         return 0;
     };
     d->settings.on_message_complete = [](http_parser *p) {

@@ -12,6 +12,7 @@
 
 #include <QList>
 
+#include <functional>
 #include <memory>
 
 namespace ttalkak::relay {
@@ -21,7 +22,11 @@ class HttpParser
 public:
     enum class State { Ok, Error, HeadersTooLarge, BodyTooLarge, Upgrade };
 
-    HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);
+    // Called once per request head, before its body; a returned sink takes the body (with its
+    // own size limit) instead of HttpRequest::body.
+    using SinkProvider = std::function<std::shared_ptr<HttpBodySink>(const HttpRequest &head)>;
+
+    HttpParser(qsizetype maxHeaderBytes, qsizetype maxBodyBytes, SinkProvider sinks = {});
     ~HttpParser();
     HttpParser(const HttpParser &) = delete;
     HttpParser &operator=(const HttpParser &) = delete;

@@ -6,9 +6,12 @@
 #include <QList>
 #include <QUrlQuery>
 
+#include <memory>
 #include <utility>
 
 namespace ttalkak::relay {
+
+class HttpBodySink;
 
 struct HttpRequest
 {
@@ -18,6 +21,7 @@ struct HttpRequest
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    std::shared_ptr<HttpBodySink> bodySink; // set: the body went there, `body` is empty (httpbodysink.h)
     QHostAddress peer;
     bool keepAlive = true;
     bool upgrade = false;

@@ -80,17 +80,29 @@ QByteArray HttpResponse::reasonPhrase(int status)
     }
 }
 
-QByteArray HttpResponse::serialize(bool keepAlive) const
+HttpResponse HttpResponse::file(const QString &path, QByteArray contentType)
+{
+    HttpResponse r;
+    r.contentType = std::move(contentType);
+    r.filePath = path;
+    return r;
+}
+
+QByteArray HttpResponse::serializeHead(bool keepAlive, qint64 contentLength) const
 {
     QByteArray out;
-    out.reserve(160 + body.size());
+    out.reserve(160);
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(contentLength) + "\r\n";
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";
     out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    out += body;
     return out;
+}
+
+QByteArray HttpResponse::serialize(bool keepAlive) const
+{
+    return serializeHead(keepAlive, body.size()) + body;
 }
 
 } // namespace ttalkak::relay

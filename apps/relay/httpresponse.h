@@ -24,6 +24,7 @@ struct HttpResponse
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers;
     std::shared_ptr<HttpDeferred> deferred; // set: the real reply comes later (httpdeferred.h)
+    QString filePath; // set: the body is this file, streamed by the connection (`body` is ignored)
 
     static HttpResponse later(std::shared_ptr<HttpDeferred> deferred)
     {
@@ -39,7 +40,11 @@ struct HttpResponse
     static HttpResponse fromError(const core::Error &error);
     static HttpResponse text(int status, QByteArray body, QByteArray contentType = "text/plain; charset=utf-8");
 
+    static HttpResponse file(const QString &path, QByteArray contentType);
+
     QByteArray serialize(bool keepAlive) const;
+    // Status line and headers for a body of `contentLength` bytes sent separately.
+    QByteArray serializeHead(bool keepAlive, qint64 contentLength) const;
     static QByteArray reasonPhrase(int status);
 };
 

@@ -81,7 +81,7 @@ void HttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto *connection = new HttpConnection(socket, m_handler, m_upgrade, m_limits, this);
+        auto *connection = new HttpConnection(socket, m_handler, m_upgrade, m_limits, this, m_sinks);
         m_connections.insert(connection);
         connect(connection, &QObject::destroyed, this, [this, connection] { m_connections.remove(connection); });
     }

@@ -25,6 +25,8 @@ public:
 
     void setHandler(HttpConnection::Handler handler) { m_handler = std::move(handler); }
     void setUpgradeHandler(HttpConnection::UpgradeHandler handler) { m_upgrade = std::move(handler); }
+    // Routes that take large bodies to disk (blob uploads), see httpbodysink.h.
+    void setSinkProvider(HttpConnection::SinkProvider sinks) { m_sinks = std::move(sinks); }
 
     // TLS when certificatePath and keyPath are both non-empty (PEM files).
     core::Result<void> listen(const QHostAddress &address, quint16 port, const QString &certificatePath = {},
@@ -41,6 +43,7 @@ private:
     HttpConnection::Limits m_limits;
     HttpConnection::Handler m_handler;
     HttpConnection::UpgradeHandler m_upgrade;
+    HttpConnection::SinkProvider m_sinks;
     QTcpServer *m_server = nullptr;
     QSet<HttpConnection *> m_connections;
     bool m_tls = false;

@@ -61,6 +61,7 @@ public:
     void stop();
     void flush();
 
+    tunnel::TunnelHub *hub() const { return m_hub.get(); } // for DatabaseIngress
     quint16 tunnelPort() const;
     quint16 ingressPort() const;
     int connectedMachines() const;

@@ -2,7 +2,10 @@
 // classes in ttalkak_relay_lib.
 #include "accesslogstore.h"
 #include "accountstore.h"
+#include "blobstore.h"
 #include "containerlogstore.h"
+#include "databaseaccessstore.h"
+#include "databaseingress.h"
 #include "controlserver.h"
 #include "database.h"
 #include "httpserver.h"
@@ -74,9 +77,13 @@ int main(int argc, char *argv[])
                           {config->maxFrameBytes, config->heartbeatIntervalMs, config->shutdownGraceMs});
     LlmClient llm({QUrl(config->llmUrl), config->llmModel, config->llmApiKey, config->llmTimeoutMs});
     SummaryService summaries(accessLogs, containerLogs, &llm, {config->llmMaxTokens, config->llmTokenBudget, config->llmRefreshMs});
-    RestApi rest(*config, accounts, resources, scheduler, ledger, metrics, accessLogs, containerLogs, summaries);
+    BlobStore blobs(**db, config->dataDir, config->maxBlobBytes);
+    DatabaseAccessStore databaseAccess(**db);
+    RestApi rest(*config, accounts, resources, scheduler, ledger, metrics, accessLogs, containerLogs, summaries, blobs,
+                 databaseAccess);
     HttpServer http({16 * 1024, config->maxBodyBytes, 60000});
     http.setHandler([&rest](const HttpRequest &request) { return rest.handle(request); });
+    http.setSinkProvider([&rest](const HttpRequest &head) { return rest.bodySinkFor(head); });
     http.setUpgradeHandler([&control](const HttpRequest &request, QTcpSocket *socket, HttpResponse *rejection) {
         return control.acceptUpgrade(request, socket, rejection);
     });
@@ -97,6 +104,7 @@ int main(int argc, char *argv[])
 
     // Public ingress: providers' tunnel agents and the HTTP entrance for <name>.<domain>.
     std::unique_ptr<IngressWiring> ingress;
+    std::unique_ptr<DatabaseIngress> databaseIngress; // declared after the hub's owner: destroyed first
     if (config->tunnelEnabled) {
         ingress = std::make_unique<IngressWiring>(accounts, resources, accessLogs,
                                                   IngressWiring::Options{config->tunnelAddress, config->tunnelPort,
@@ -114,6 +122,13 @@ int main(int argc, char *argv[])
             qCInfo(lcRelay).noquote() << "ingress listening" << (u"address="_s + config->ingressAddress.toString())
                                       << (u"port="_s + QString::number(ingress->ingressPort()))
                                       << (u"domain="_s + config->domain);
+        // Databases: one TCP port each, on the ingress address, restored from the store now.
+        databaseIngress = std::make_unique<DatabaseIngress>(ingress->hub(), databaseAccess,
+                                                            DatabaseIngress::Options{config->ingressAddress, 2000});
+        DatabaseIngress *dbi = databaseIngress.get();
+        QObject::connect(&scheduler, &Scheduler::deploymentEvent, dbi, &DatabaseIngress::sync, Qt::QueuedConnection);
+        rest.setDatabaseAccessChanged([dbi] { dbi->sync(); });
+        dbi->start();
         IngressWiring *w = ingress.get();
         metrics.addGauge("ttalkak_relay_tunnel_machines", "provider machines with a live tunnel", [w] { return w->connectedMachines(); });
         metrics.addGauge("ttalkak_relay_ingress_sessions", "open public ingress connections", [w] { return w->ingressSessions(); });
@@ -177,6 +192,8 @@ int main(int argc, char *argv[])
         logSweep.stop();
         scheduler.stop();
         http.stop();
+        if (databaseIngress)
+            databaseIngress->stop();
         if (ingress)
             ingress->stop();
         control.shutdown();

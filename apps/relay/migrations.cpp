@@ -108,6 +108,22 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {5, u"blobs, source tokens, database ingress ports and allow-lists"_s,
+         {
+             // The bytes live in <data>/blobs/<sha256>; a user owns a blob once they uploaded it.
+             u"CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, created_at BIGINT NOT NULL)"_s,
+             u"CREATE TABLE blob_owners (sha256 TEXT NOT NULL REFERENCES blobs(sha256), user_id TEXT NOT NULL REFERENCES users(id),"
+             " created_at BIGINT NOT NULL, PRIMARY KEY (sha256, user_id))"_s,
+             // Kept apart from the spec: sent only in that generation's offer/redeploy, then deleted.
+             u"CREATE TABLE source_tokens (deployment_id TEXT NOT NULL REFERENCES deployments(id), generation INTEGER NOT NULL,"
+             " token TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (deployment_id, generation))"_s,
+             // A database's public TCP port (deployments.ingress_port is the provider's container
+             // port) and its owner's allow-list (JSON array of CIDR strings).
+             u"CREATE TABLE database_ingress (deployment_id TEXT PRIMARY KEY REFERENCES deployments(id),"
+             " public_port INTEGER NOT NULL UNIQUE, allow_list TEXT NOT NULL, updated_at BIGINT NOT NULL)"_s,
+         },
+         {},
+         {}},
     };
     return list;
 }

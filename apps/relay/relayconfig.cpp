@@ -67,6 +67,21 @@ bool parseListen(const QString &v, QHostAddress &address, quint16 &portOut)
     return true;
 }
 
+// "FROM-TO", 1 <= FROM <= TO <= 65535.
+bool applyPortRange(RelayConfig &c, const QString &v)
+{
+    const QStringList parts = v.split(u'-');
+    bool okFrom = false;
+    bool okTo = false;
+    const uint from = parts.value(0).trimmed().toUInt(&okFrom);
+    const uint to = parts.value(1).trimmed().toUInt(&okTo);
+    if (parts.size() != 2 || !okFrom || !okTo || from < 1 || from > to || to > 65535)
+        return false;
+    c.dbIngressFrom = quint16(from);
+    c.dbIngressTo = quint16(to);
+    return true;
+}
+
 bool applyListen(RelayConfig &c, const QString &v)
 {
     return parseListen(v, c.listenAddress, c.listenPort);
@@ -105,6 +120,10 @@ const QList<Option> &options()
          [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.maxFrameBytes, v, 1024); }},
         {u"max-body-bytes"_s, QCoreApplication::translate("RelayConfig", "Largest accepted HTTP request body."), u"bytes"_s,
          [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.maxBodyBytes, v, 1024); }},
+        {u"max-blob-bytes"_s, QCoreApplication::translate("RelayConfig", "Largest accepted blob upload (PUT /v1/blobs)."), u"bytes"_s,
+         [](RelayConfig &c, const QString &v) { return applyInteger<qint64>(c.maxBlobBytes, v, 1024); }},
+        {u"db-ingress-range"_s, QCoreApplication::translate("RelayConfig", "Public TCP ports for databases (FROM-TO), on the ingress address."), u"range"_s,
+         applyPortRange},
         {u"kdf-iterations"_s, QCoreApplication::translate("RelayConfig", "PBKDF2 iterations for new passwords (>= 100000)."), u"n"_s,
          [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.kdfIterations, v, 100000); }},
         {u"fee-basis-points"_s, QCoreApplication::translate("RelayConfig", "Operator fee in basis points."), u"bp"_s,

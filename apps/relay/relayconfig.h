@@ -30,12 +30,16 @@ struct RelayConfig
     bool ingressEnabled = false;        // --ingress-listen: public HTTP, routed by Host <name>.<domain>
     QHostAddress ingressAddress = QHostAddress::LocalHost;
     quint16 ingressPort = 0;
+    // Databases' public TCP ports (one per database, on the ingress address) come from this range.
+    quint16 dbIngressFrom = 15400;      // --db-ingress-range FROM-TO
+    quint16 dbIngressTo = 15499;
 
     int heartbeatIntervalMs = 10000;    // told to providers in hello-ack
     int heartbeatTimeoutMs = 30000;     // provider considered lost after this long without heartbeat
     int offerTimeoutMs = 15000;         // unanswered offer -> next provider
     int maxFrameBytes = 256 * 1024;     // WebSocket frames/messages larger than this are refused
-    int maxBodyBytes = 1024 * 1024;     // HTTP request bodies
+    int maxBodyBytes = 1024 * 1024;     // HTTP request bodies (blob uploads: maxBlobBytes)
+    qint64 maxBlobBytes = 200LL * 1024 * 1024; // PUT /v1/blobs/{sha256}, streamed to <data>/blobs
     int kdfIterations = 120000;         // PBKDF2-HMAC-SHA256 iterations for new passwords
     int feeBasisPoints = 1000;          // operator fee, 1000 = 10 %
     qint64 signupCreditMicros = 10'000'000; // credit granted at sign-up, in micro-units

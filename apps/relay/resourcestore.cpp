@@ -57,7 +57,7 @@ Result<std::optional<ResourceStore::IngressTarget>> ResourceStore::ingressTarget
     if (id.startsWith(u"dep-"))
         id[3] = u'_';
     auto q = m_db.exec(u"SELECT id, provider_id, ingress_port FROM deployments WHERE (id = ? OR LOWER(name) = ?)"
-                       " AND state = 'running' AND provider_id IS NOT NULL LIMIT 2"_s,
+                       " AND kind = 'app' AND state = 'running' AND provider_id IS NOT NULL LIMIT 2"_s,
                        {id, label.toLower()});
     if (!q)
         return q.error();
@@ -202,6 +202,14 @@ Result<PageResult<Deployment>> ResourceStore::listDeployments(const QString &own
     while (q->next())
         out.items.append(Deployment::fromQuery(*q));
     return out;
+}
+
+Result<bool> ResourceStore::nameTaken(const QString &name) const
+{
+    auto q = m_db.exec(u"SELECT 1 FROM deployments WHERE LOWER(name) = ? AND state <> 'deleted' LIMIT 1"_s, {name.toLower()});
+    if (!q)
+        return q.error();
+    return q->next();
 }
 
 Result<QStringList> ResourceStore::liveDeploymentIds(const QString &ownerId, const QString &projectId) const

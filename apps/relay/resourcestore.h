@@ -27,6 +27,9 @@ public:
     // kind: "app" or "database"; projectId filters when non-empty. Deleted ones are left out.
     core::Result<PageResult<Deployment>> listDeployments(const QString &ownerId, const QString &kind,
                                                          const QString &projectId, const PageRequest &page) const;
+    // True when a deployment that is not deleted (any owner, any kind) has this name, ignoring case:
+    // names are host labels, so they are unique across the relay.
+    core::Result<bool> nameTaken(const QString &name) const;
     // Deployments of a project that are not deleted (for project deletion).
     core::Result<QStringList> liveDeploymentIds(const QString &ownerId, const QString &projectId) const;
 
@@ -39,8 +42,8 @@ public:
         QString providerId;
         quint16 port = 0;
     };
-    // The running deployment a public host label names: its id with '-' for '_' ("dep-<hex>"),
-    // or its name when exactly one running deployment has that name (case-insensitive).
+    // The running app a public host label names: its id with '-' for '_' ("dep-<hex>"), or its
+    // name when exactly one running app has that name (case-insensitive).
     // nullopt when none (or the name is ambiguous) or it has no reported port.
     core::Result<std::optional<IngressTarget>> ingressTarget(const QString &label) const;
 

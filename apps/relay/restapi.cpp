@@ -1,7 +1,11 @@
 #include "restapi.h"
 
+#include "allowlist.h"
+#include "appspec.h"
 #include "logging.h"
 #include "tokens.h"
+
+#include <strategies/databases/databaseplan.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -101,11 +105,63 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 
 const QStringList kDatabaseEngines{u"postgres"_s, u"mysql"_s, u"mariadb"_s, u"redis"_s, u"mongo"_s};
 
+HttpResponse conflict(const QString &message)
+{
+    return HttpResponse::error(409, u"conflict"_s, message);
+}
+
+// A private repo's credential: opaque to the relay, bounded, one line.
+Result<QString> sourceTokenFrom(const QJsonObject &body)
+{
+    const QJsonValue v = body.value(u"sourceToken"_s);
+    if (v.isUndefined() || v.isNull())
+        return QString();
+    const QString token = v.toString();
+    bool control = false;
+    for (const QChar c : token)
+        control = control || c.unicode() < 0x20 || c.unicode() == 0x7f;
+    if (!v.isString() || token.isEmpty() || token.size() > 4096 || control)
+        return Error(ErrorCode::InvalidInput, tr("sourceToken must be a non-empty string of up to 4096 characters on one line"));
+    return token;
+}
+
+// The credentials and names the provider creates the database with (docs/protocol.md).
+QJsonObject databaseSpec(const QString &engine, const QString &version)
+{
+    QJsonObject spec{{u"engine"_s, engine},
+                     {u"version"_s, version},
+                     {u"database"_s, u"app"_s},
+                     {u"user"_s, u"app"_s},
+                     {u"password"_s, strategies::generateDatabasePassword()}};
+    if (engine == u"mysql" || engine == u"mariadb")
+        spec.insert(u"adminPassword"_s, strategies::generateDatabasePassword());
+    return spec;
+}
+
+// postgresql://app:pw@host:port/app and friends, formatted by libs/strategies.
+QString connectionUrl(const QJsonObject &spec, const QString &host, int port)
+{
+    strategies::DatabasePlan plan;
+    const QString engine = spec.value(u"engine"_s).toString();
+    plan.engine = engine == u"postgres" ? u"postgresql"_s : engine == u"mongo" ? u"mongodb"_s : engine;
+    plan.database = spec.value(u"database"_s).toString();
+    plan.user = spec.value(u"user"_s).toString();
+    plan.password = spec.value(u"password"_s).toString();
+    if (plan.engine == u"redis") {
+        // Redis has no database names; its user is "default" from 6 on, none before (as planDatabase).
+        QString version = spec.value(u"version"_s).toString();
+        if (version.isEmpty())
+            version = strategies::defaultDatabaseVersion(plan.engine);
+        plan.user = version.section(u'.', 0, 0).toInt() >= 6 ? u"default"_s : QString();
+    }
+    return plan.connectionString(host, port);
+}
+
 } // namespace
 
 RestApi::RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
                  Ledger &ledger, MetricsRegistry &metrics, AccessLogStore &accessLogs, ContainerLogStore &containerLogs,
-                 SummaryService &summaries)
+                 SummaryService &summaries, BlobStore &blobs, DatabaseAccessStore &databaseAccess)
     : m_config(config)
     , m_accounts(accounts)
     , m_resources(resources)
@@ -115,6 +171,8 @@ RestApi::RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStor
     , m_accessLogs(accessLogs)
     , m_containerLogs(containerLogs)
     , m_summaries(summaries)
+    , m_blobs(blobs)
+    , m_databaseAccess(databaseAccess)
     , m_hasher(config.kdfIterations)
     , m_signinLimiter(config.signinMaxFailures, config.signinWindowMs)
 {
@@ -155,10 +213,12 @@ HttpResponse RestApi::route(const HttpRequest &request, const QList<QByteArray> 
         r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
         return r;
     }
+    const QByteArray &resource = parts.value(1);
+    if (resource == "blobs") // providers fetch the blobs of their deployments
+        return blobs(request, *who, parts);
     if (who->isProvider())
         return HttpResponse::error(403, u"permission-denied"_s, tr("provider keys can only open the control socket"));
 
-    const QByteArray &resource = parts.value(1);
     if (resource == "me" && parts.size() == 2) {
         if (request.method != "GET")
             return methodNotAllowed();
@@ -409,45 +469,17 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
                 return HttpResponse::fromError(page.error());
             const QString projectId = request.query.queryItemValue(u"projectId"_s);
             auto list = m_resources.listDeployments(who.userId, kind, projectId, *page);
-            return list ? HttpResponse::rawJson(200, pageJson(*list, *page)) : HttpResponse::fromError(list.error());
+            if (!list)
+                return HttpResponse::fromError(list.error());
+            QJsonArray items;
+            for (const Deployment &d : std::as_const(list->items))
+                items.append(deploymentJson(d, false));
+            return HttpResponse::json(200, {{u"items"_s, items}, {u"page"_s, page->page}, {u"pageSize"_s, page->pageSize},
+                                            {u"total"_s, list->total}});
         }
         if (request.method != "POST")
             return methodNotAllowed();
-        auto body = jsonBody(request);
-        if (!body)
-            return HttpResponse::fromError(body.error());
-        Deployment draft;
-        draft.kind = kind;
-        draft.name = body->value(u"name"_s).toString();
-        if (!validName(draft.name))
-            return badRequest(tr("a name (letters, digits, . _ -, up to 100) is required"));
-        draft.projectId = body->value(u"projectId"_s).toString();
-        if (kind == u"app" && draft.projectId.isEmpty())
-            return badRequest(tr("projectId is required"));
-        if (!draft.projectId.isEmpty()) {
-            if (auto p = m_resources.project(who.userId, draft.projectId); !p)
-                return HttpResponse::fromError(p.error());
-        }
-        if (kind == u"database") {
-            const QString engine = body->value(u"engine"_s).toString();
-            if (!kDatabaseEngines.contains(engine))
-                return badRequest(tr("engine must be one of postgres, mysql, mariadb, redis, mongo"));
-            const QString version = body->value(u"version"_s).toString();
-            if (version.size() > 32)
-                return badRequest(tr("version is too long"));
-            draft.spec = {{u"engine"_s, engine}, {u"version"_s, version}};
-        } else {
-            if (body->contains(u"spec"_s) && !body->value(u"spec"_s).isObject())
-                return badRequest(tr("spec must be an object"));
-            draft.spec = body->value(u"spec"_s).toObject();
-        }
-        draft.resources = Resources::fromJson(body->value(u"resources"_s).toObject());
-        const Resources &r = draft.resources;
-        if (r.cpuMillis < 1 || r.cpuMillis > 1'000'000 || r.memoryMb < 1 || r.memoryMb > 10'000'000 || r.diskMb < 0
-            || r.diskMb > 100'000'000)
-            return badRequest(tr("resources needs cpuMillis (1..1000000), memoryMb (1..10000000) and diskMb (0..100000000)"));
-        auto d = m_scheduler.submit(who.userId, draft);
-        return d ? HttpResponse::json(202, d->toJson()) : HttpResponse::fromError(d.error());
+        return createDeployment(request, who, kind);
     }
     const QString id = QString::fromLatin1(parts.value(2));
     auto d = m_resources.deployment(who.userId, id);
@@ -455,10 +487,12 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
         return notFound();
     if (parts.size() == 3) {
         if (request.method == "GET")
-            return HttpResponse::json(200, d->toJson());
+            return HttpResponse::json(200, deploymentJson(*d, true));
         if (request.method == "DELETE") {
             auto r = m_scheduler.command(who.userId, id, u"delete"_s);
-            return r ? HttpResponse::json(202, r->toJson()) : HttpResponse::fromError(r.error());
+            if (r && m_databaseAccessChanged && kind == u"database")
+                m_databaseAccessChanged(); // its listener goes
+            return r ? HttpResponse::json(202, deploymentJson(*r, false)) : HttpResponse::fromError(r.error());
         }
         return methodNotAllowed();
     }
@@ -468,17 +502,12 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
     if (sub == "commands") {
         if (request.method != "POST")
             return methodNotAllowed();
-        auto body = jsonBody(request);
-        if (!body)
-            return HttpResponse::fromError(body.error());
-        const QString command = body->value(u"command"_s).toString();
-        if (command == u"delete" || command.isEmpty())
-            return badRequest(tr("command must be start, stop, restart or redeploy (use DELETE to delete)"));
-        auto r = m_scheduler.command(who.userId, id, command);
-        if (!r)
-            return r.error().code() == ErrorCode::Unsupported ? HttpResponse::error(409, u"conflict"_s, r.error().message())
-                                                             : HttpResponse::fromError(r.error());
-        return HttpResponse::json(202, r->toJson());
+        return deploymentCommand(request, who, *d);
+    }
+    if (sub == "allowlist" && kind == u"database") {
+        if (request.method != "PUT")
+            return methodNotAllowed();
+        return allowList(request, *d);
     }
     if (request.method != "GET")
         return methodNotAllowed();
@@ -490,6 +519,211 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
     if (sub == "summary")
         return summary(request, *d);
     return notFound();
+}
+
+HttpResponse RestApi::createDeployment(const HttpRequest &request, const Principal &who, const QString &kind)
+{
+    auto body = jsonBody(request);
+    if (!body)
+        return HttpResponse::fromError(body.error());
+    Deployment draft;
+    draft.kind = kind;
+    draft.name = body->value(u"name"_s).toString();
+    if (kind == u"app") {
+        auto name = normalizeAppName(draft.name);
+        if (!name)
+            return HttpResponse::fromError(name.error());
+        draft.name = *name;
+    } else if (!validName(draft.name)) {
+        return badRequest(tr("a name (letters, digits, . _ -, up to 100) is required"));
+    }
+    draft.projectId = body->value(u"projectId"_s).toString();
+    if (kind == u"app" && draft.projectId.isEmpty())
+        return badRequest(tr("projectId is required"));
+    if (!draft.projectId.isEmpty()) {
+        if (auto p = m_resources.project(who.userId, draft.projectId); !p)
+            return HttpResponse::fromError(p.error());
+    }
+    auto sourceToken = sourceTokenFrom(*body);
+    if (!sourceToken)
+        return HttpResponse::fromError(sourceToken.error());
+    QStringList access;
+    if (kind == u"database") {
+        const QString engine = body->value(u"engine"_s).toString();
+        if (!kDatabaseEngines.contains(engine))
+            return badRequest(tr("engine must be one of postgres, mysql, mariadb, redis, mongo"));
+        const QString version = body->value(u"version"_s).toString();
+        if (version.size() > 32)
+            return badRequest(tr("version is too long"));
+        if (!sourceToken->isEmpty())
+            return badRequest(tr("sourceToken is only for apps"));
+        auto list = body->contains(u"allowList"_s) ? allowlist::parse(body->value(u"allowList"_s))
+                                                   : Result<QStringList>(allowlist::defaultFor(request.peer));
+        if (!list)
+            return HttpResponse::fromError(list.error());
+        access = *list;
+        draft.spec = databaseSpec(engine, version);
+    } else {
+        if (!body->value(u"spec"_s).isObject())
+            return badRequest(tr("spec: an object is required (see the deployment spec)"));
+        auto spec = validateAppSpec(body->value(u"spec"_s).toObject(),
+                                    [&](const QString &sha) { return m_blobs.ownedSize(who.userId, sha); });
+        if (!spec)
+            return HttpResponse::fromError(spec.error());
+        draft.spec = *spec;
+    }
+    draft.resources = Resources::fromJson(body->value(u"resources"_s).toObject());
+    const Resources &r = draft.resources;
+    if (r.cpuMillis < 1 || r.cpuMillis > 1'000'000 || r.memoryMb < 1 || r.memoryMb > 10'000'000 || r.diskMb < 0
+        || r.diskMb > 100'000'000)
+        return badRequest(tr("resources needs cpuMillis (1..1000000), memoryMb (1..10000000) and diskMb (0..100000000)"));
+    // Names are host labels: one per relay (the store runs on this one thread, so check-then-insert holds).
+    auto taken = m_resources.nameTaken(draft.name);
+    if (!taken)
+        return HttpResponse::fromError(taken.error());
+    if (*taken)
+        return conflict(tr("the name \"%1\" is already in use; choose another").arg(draft.name));
+    std::function<Result<void>(const Deployment &)> alsoStore;
+    if (kind == u"database") {
+        alsoStore = [&](const Deployment &created) -> Result<void> {
+            auto port = m_databaseAccess.allocate(created.id, access, m_config.dbIngressFrom, m_config.dbIngressTo);
+            if (!port)
+                return port.error();
+            return {};
+        };
+    }
+    auto d = m_scheduler.submit(who.userId, draft, *sourceToken, alsoStore);
+    return d ? HttpResponse::json(202, deploymentJson(*d, false)) : HttpResponse::fromError(d.error());
+}
+
+HttpResponse RestApi::deploymentCommand(const HttpRequest &request, const Principal &who, const Deployment &d)
+{
+    auto body = jsonBody(request);
+    if (!body)
+        return HttpResponse::fromError(body.error());
+    const QString command = body->value(u"command"_s).toString();
+    if (command == u"delete" || command.isEmpty())
+        return badRequest(tr("command must be start, stop, restart or redeploy (use DELETE to delete)"));
+    Scheduler::Redeploy redeploy;
+    if (body->contains(u"spec"_s) || body->contains(u"sourceToken"_s)) {
+        if (command != u"redeploy")
+            return badRequest(tr("only redeploy takes spec or sourceToken"));
+        if (d.kind != u"app")
+            return badRequest(tr("a database's spec and credentials cannot be changed"));
+        auto token = sourceTokenFrom(*body);
+        if (!token)
+            return HttpResponse::fromError(token.error());
+        redeploy.sourceToken = *token;
+        if (body->contains(u"spec"_s)) {
+            if (!body->value(u"spec"_s).isObject())
+                return badRequest(tr("spec: an object is required (see the deployment spec)"));
+            auto spec = validateAppSpec(body->value(u"spec"_s).toObject(),
+                                        [&](const QString &sha) { return m_blobs.ownedSize(who.userId, sha); });
+            if (!spec)
+                return HttpResponse::fromError(spec.error());
+            redeploy.spec = *spec;
+        }
+    }
+    auto r = m_scheduler.command(who.userId, d.id, command, redeploy);
+    if (!r)
+        return r.error().code() == ErrorCode::Unsupported ? conflict(r.error().message()) : HttpResponse::fromError(r.error());
+    return HttpResponse::json(202, deploymentJson(*r, false));
+}
+
+HttpResponse RestApi::allowList(const HttpRequest &request, const Deployment &d)
+{
+    auto body = jsonBody(request);
+    if (!body)
+        return HttpResponse::fromError(body.error());
+    auto list = allowlist::parse(body->value(u"allowList"_s));
+    if (!list)
+        return HttpResponse::fromError(list.error());
+    if (auto r = m_databaseAccess.setAllowList(d.id, *list); !r)
+        return HttpResponse::fromError(r.error());
+    qCInfo(lcRest).noquote() << "allow-list changed" << (u"deployment="_s + d.id) << (u"entries="_s + QString::number(list->size()));
+    if (m_databaseAccessChanged)
+        m_databaseAccessChanged();
+    return HttpResponse::json(200, deploymentJson(d, true));
+}
+
+QJsonObject RestApi::deploymentJson(const Deployment &d, bool withConnection) const
+{
+    QJsonObject o = d.toJson();
+    if (d.kind != u"database")
+        return o;
+    QJsonObject spec = d.spec;
+    spec.remove(u"password"_s);
+    spec.remove(u"adminPassword"_s);
+    o.insert(u"spec"_s, spec);
+    auto access = m_databaseAccess.access(d.id);
+    if (!access) {
+        qCWarning(lcRest).noquote() << "cannot read database access:" << access.error().toString();
+        return o;
+    }
+    if (!*access)
+        return o;
+    o.insert(u"allowList"_s, QJsonArray::fromStringList((*access)->allowList));
+    // Reachable only through the tunnel's TCP ingress, so only then is there a connection.
+    if (!withConnection || !m_config.tunnelEnabled)
+        return o;
+    const int port = (*access)->publicPort;
+    o.insert(u"connection"_s, QJsonObject{{u"host"_s, m_config.domain},
+                                          {u"port"_s, port},
+                                          {u"database"_s, d.spec.value(u"database"_s)},
+                                          {u"user"_s, d.spec.value(u"user"_s)},
+                                          {u"password"_s, d.spec.value(u"password"_s)},
+                                          {u"url"_s, connectionUrl(d.spec, m_config.domain, port)}});
+    return o;
+}
+
+std::shared_ptr<HttpBodySink> RestApi::bodySinkFor(const HttpRequest &head)
+{
+    // Only an authenticated user's upload may go to disk; anything else keeps the small body limit.
+    static const QByteArray prefix = "/v1/blobs/";
+    if (head.method != "PUT" || !head.path.startsWith(prefix))
+        return nullptr;
+    const QString sha = QString::fromLatin1(head.path.mid(prefix.size()));
+    if (!BlobStore::isValidId(sha))
+        return nullptr;
+    auto who = m_accounts.authenticate(head.bearerToken());
+    if (!who || who->isProvider())
+        return nullptr;
+    return m_blobs.beginUpload(sha);
+}
+
+HttpResponse RestApi::blobs(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts)
+{
+    if (parts.size() != 3)
+        return notFound();
+    const QString sha = QString::fromLatin1(parts[2]);
+    if (!BlobStore::isValidId(sha))
+        return badRequest(tr("a blob id is the SHA-256 of the archive in 64 lowercase hexadecimal digits"));
+    if (request.method == "PUT") {
+        if (who.isProvider())
+            return HttpResponse::error(403, u"permission-denied"_s, tr("provider keys cannot upload blobs"));
+        auto upload = std::dynamic_pointer_cast<BlobUpload>(request.bodySink);
+        if (!upload)
+            return badRequest(tr("the upload body was not received"));
+        auto created = m_blobs.finish(*upload, who.userId);
+        if (!created)
+            return HttpResponse::fromError(created.error());
+        return HttpResponse::json(*created ? 201 : 200, {{u"blob"_s, sha}, {u"size"_s, upload->size()}});
+    }
+    if (request.method != "GET")
+        return methodNotAllowed();
+    // The owner, or a provider while one of its deployments builds from this blob; else 404.
+    Result<bool> allowed = false;
+    if (who.isProvider()) {
+        allowed = m_blobs.usedByProvider(who.providerId, sha);
+    } else {
+        auto size = m_blobs.ownedSize(who.userId, sha);
+        allowed = size ? Result<bool>(size->has_value()) : Result<bool>(size.error());
+    }
+    if (!allowed)
+        return HttpResponse::fromError(allowed.error());
+    if (!*allowed)
+        return notFound();
+    return HttpResponse::file(m_blobs.path(sha), "application/gzip");
 }
 
 HttpResponse RestApi::logs(const HttpRequest &request, const Deployment &d)

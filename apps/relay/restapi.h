@@ -6,6 +6,8 @@
 
 #include "accesslogstore.h"
 #include "accountstore.h"
+#include "blobstore.h"
+#include "databaseaccessstore.h"
 #include "containerlogstore.h"
 #include "summaryservice.h"
 #include "httprequest.h"
@@ -26,9 +28,13 @@ class RestApi
 public:
     RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
             Ledger &ledger, MetricsRegistry &metrics, AccessLogStore &accessLogs, ContainerLogStore &containerLogs,
-            SummaryService &summaries);
+            SummaryService &summaries, BlobStore &blobs, DatabaseAccessStore &databaseAccess);
 
     HttpResponse handle(const HttpRequest &request);
+    // For HttpServer::setSinkProvider: an authenticated blob upload streams to disk.
+    std::shared_ptr<HttpBodySink> bodySinkFor(const HttpRequest &head);
+    // Called after a database's allow-list changed (DatabaseIngress::sync).
+    void setDatabaseAccessChanged(std::function<void()> hook) { m_databaseAccessChanged = std::move(hook); }
 
 private:
     HttpResponse route(const HttpRequest &request, const QList<QByteArray> &parts);
@@ -39,6 +45,12 @@ private:
     HttpResponse projects(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts);
     HttpResponse deployments(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts,
                              const QString &kind);
+    HttpResponse createDeployment(const HttpRequest &request, const Principal &who, const QString &kind);
+    HttpResponse deploymentCommand(const HttpRequest &request, const Principal &who, const Deployment &d);
+    HttpResponse allowList(const HttpRequest &request, const Deployment &d);
+    HttpResponse blobs(const HttpRequest &request, const Principal &who, const QList<QByteArray> &parts);
+    // The REST form: no database secrets; a database's owner view adds `connection`.
+    QJsonObject deploymentJson(const Deployment &d, bool withConnection) const;
     HttpResponse metricsEndpoint(const HttpRequest &request);
     HttpResponse logs(const HttpRequest &request, const Deployment &d);
     HttpResponse metricBuckets(const HttpRequest &request, const Deployment &d);
@@ -53,6 +65,9 @@ private:
     AccessLogStore &m_accessLogs;
     ContainerLogStore &m_containerLogs;
     SummaryService &m_summaries;
+    BlobStore &m_blobs;
+    DatabaseAccessStore &m_databaseAccess;
+    std::function<void()> m_databaseAccessChanged;
     PasswordHasher m_hasher;
     RateLimiter m_signinLimiter;
     PageCache m_projectPages;

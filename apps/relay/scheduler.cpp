@@ -38,6 +38,7 @@ Scheduler::Scheduler(Database &db, AccountStore &accounts, ResourceStore &resour
     , m_db(db)
     , m_accounts(accounts)
     , m_resources(resources)
+    , m_sourceTokens(db)
     , m_options(options)
 {
     m_passTimer.setSingleShot(true);
@@ -81,22 +82,32 @@ QString Scheduler::offerKey(const Deployment &d)
 
 QJsonObject Scheduler::offerMessage(const Deployment &d) const
 {
+    QJsonObject deployment{{u"id"_s, d.id},
+                           {u"kind"_s, d.kind},
+                           {u"name"_s, d.name},
+                           {u"spec"_s, d.spec},
+                           {u"resources"_s, d.resources.toJson()},
+                           {u"generation"_s, d.generation}};
+    auto token = m_sourceTokens.token(d.id, d.generation);
+    if (!token)
+        qCWarning(lcScheduler).noquote() << "cannot read the source token" << (u"deployment="_s + d.id) << token.error().toString();
+    else if (!token->isEmpty())
+        deployment.insert(u"sourceToken"_s, *token);
     return {{u"type"_s, u"offer"_s},
             {u"offer"_s, offerKey(d)},
             {u"expiresInMs"_s, m_options.offerTimeoutMs},
-            {u"deployment"_s, QJsonObject{{u"id"_s, d.id},
-                                          {u"kind"_s, d.kind},
-                                          {u"name"_s, d.name},
-                                          {u"spec"_s, d.spec},
-                                          {u"resources"_s, d.resources.toJson()},
-                                          {u"generation"_s, d.generation}}}};
+            {u"deployment"_s, deployment}};
 }
 
 QJsonObject Scheduler::commandMessage(const QString &command, const Deployment &d) const
 {
     QJsonObject o{{u"type"_s, u"command"_s}, {u"command"_s, command}, {u"deployment"_s, d.id}, {u"generation"_s, d.generation}};
-    if (command == u"redeploy")
+    if (command == u"redeploy") {
         o.insert(u"spec"_s, d.spec);
+        auto token = m_sourceTokens.token(d.id, d.generation);
+        if (token && !token->isEmpty())
+            o.insert(u"sourceToken"_s, *token);
+    }
     return o;
 }
 
@@ -114,9 +125,21 @@ void Scheduler::emitStatus(const Deployment &d, const QString &reason)
     Q_EMIT deploymentEvent(d.ownerId, d.id, event);
 }
 
-Result<Deployment> Scheduler::submit(const QString &ownerId, const Deployment &draft)
+Result<Deployment> Scheduler::submit(const QString &ownerId, const Deployment &draft, const QString &sourceToken,
+                                     const std::function<Result<void>(const Deployment &)> &alsoStore)
 {
-    auto d = m_resources.createDeployment(ownerId, draft);
+    auto d = m_db.transaction<Deployment>([&]() -> Result<Deployment> {
+        auto created = m_resources.createDeployment(ownerId, draft);
+        if (!created)
+            return created;
+        if (auto t = m_sourceTokens.put(created->id, created->generation, sourceToken); !t)
+            return t.error();
+        if (alsoStore) {
+            if (auto a = alsoStore(*created); !a)
+                return a.error();
+        }
+        return created;
+    });
     if (!d)
         return d;
     qCInfo(lcScheduler).noquote() << "deployment queued" << (u"deployment="_s + d->id);
@@ -507,6 +530,12 @@ Result<void> Scheduler::statusReported(const QString &providerId, const QString 
         return Error(ErrorCode::NotFound, tr("this deployment is not placed on this provider"));
     if (generation != d->generation)
         return {}; // a report about an older build: harmless, ignored
+    // The clone is over (or hopeless): the source token has done its job.
+    // (A "removed" that re-queues keeps it: the next provider clones again.)
+    if (state == u"running" || state == u"failed" || (state == u"removed" && d->desired == u"deleted")) {
+        if (auto t = state == u"removed" ? m_sourceTokens.dropAll(d->id) : m_sourceTokens.drop(d->id, generation); !t)
+            return t;
+    }
     const qint64 now = Database::nowMs();
     if (state == u"removed") {
         if (d->desired != u"deleted")
@@ -541,7 +570,8 @@ Result<void> Scheduler::statusReported(const QString &providerId, const QString 
     return {};
 }
 
-Result<Deployment> Scheduler::command(const QString &ownerId, const QString &deploymentId, const QString &command)
+Result<Deployment> Scheduler::command(const QString &ownerId, const QString &deploymentId, const QString &command,
+                                     const Redeploy &redeploy)
 {
     auto found = m_resources.deployment(ownerId, deploymentId);
     if (!found)
@@ -587,15 +617,24 @@ Result<Deployment> Scheduler::command(const QString &ownerId, const QString &dep
         if (r = set(u"running"_s, d.state, d.generation); r)
             Q_EMIT sendToProvider(d.providerId, commandMessage(u"restart"_s, d));
     } else if (command == u"redeploy") {
-        if (placed) {
-            if (r = set(u"running"_s, u"assigned"_s, d.generation + 1); r)
-                Q_EMIT sendToProvider(d.providerId, commandMessage(u"redeploy"_s, d));
-        } else if (d.state == u"offered") {
+        if (d.state == u"offered")
             return Error(ErrorCode::Unavailable, tr("the deployment is being placed; try again"));
-        } else {
-            r = set(u"running"_s, u"queued"_s, d.generation + 1);
-        }
+        // The new generation, its spec and its token together, before anyone hears of it.
+        r = m_db.transaction<void>([&]() -> Result<void> {
+            if (auto s = set(u"running"_s, placed ? u"assigned"_s : u"queued"_s, d.generation + 1); !s)
+                return s;
+            if (redeploy.spec) {
+                if (auto u = m_db.exec(u"UPDATE deployments SET spec = ? WHERE id = ?"_s, {toJsonText(*redeploy.spec), d.id}); !u)
+                    return u.error();
+                d.spec = *redeploy.spec;
+            }
+            return m_sourceTokens.put(d.id, d.generation, redeploy.sourceToken);
+        });
+        if (r && placed)
+            Q_EMIT sendToProvider(d.providerId, commandMessage(u"redeploy"_s, d));
     } else if (command == u"delete") {
+        if (auto t = m_sourceTokens.dropAll(d.id); !t)
+            return t.error();
         if (placed || d.state == u"offered") {
             const QString provider = d.providerId;
             if (r = set(u"deleted"_s, u"deleting"_s, d.generation); r)

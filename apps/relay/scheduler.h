@@ -19,10 +19,14 @@
 #include "database.h"
 #include "records.h"
 #include "resourcestore.h"
+#include "sourcetokenstore.h"
 
 #include <QJsonArray>
 #include <QObject>
 #include <QTimer>
+
+#include <functional>
+#include <optional>
 
 namespace ttalkak::relay {
 
@@ -43,10 +47,20 @@ public:
     void start();
     void stop();
 
-    // Persists a queued deployment and schedules a placement pass.
-    core::Result<Deployment> submit(const QString &ownerId, const Deployment &draft);
+    // Persists a queued deployment and schedules a placement pass. `sourceToken` (private git
+    // repos) goes only into generation 1's offer, see SourceTokenStore.
+    // `alsoStore` runs in the same transaction, after the row exists (e.g. a database's port).
+    core::Result<Deployment> submit(const QString &ownerId, const Deployment &draft, const QString &sourceToken = {},
+                                    const std::function<core::Result<void>(const Deployment &)> &alsoStore = {});
+    // What a redeploy may change: the spec (validated by the caller) and the source token.
+    struct Redeploy
+    {
+        std::optional<QJsonObject> spec;
+        QString sourceToken;
+    };
     // start | stop | restart | redeploy | delete, from the deployment's owner.
-    core::Result<Deployment> command(const QString &ownerId, const QString &deploymentId, const QString &command);
+    core::Result<Deployment> command(const QString &ownerId, const QString &deploymentId, const QString &command,
+                                     const Redeploy &redeploy = {});
 
     // From the control protocol (the provider is authenticated by ControlServer).
     core::Result<QJsonObject> providerHello(const QString &providerId, const QJsonObject &hello);
@@ -81,6 +95,7 @@ private:
     Database &m_db;
     AccountStore &m_accounts;
     ResourceStore &m_resources;
+    SourceTokenStore m_sourceTokens;
     Options m_options;
     QTimer m_passTimer;
     QTimer m_sweepTimer;

@@ -66,13 +66,20 @@ QString RelayFixture::createProject(const TestUser &u, const QString &name)
     return r.json.value(u"id"_s).toString();
 }
 
+QJsonObject minimalAppSpec()
+{
+    return {{u"source"_s, QJsonObject{{u"type"_s, u"git"_s}, {u"url"_s, u"https://example.com/app.git"_s}}},
+            {u"dockerfile"_s, u"FROM scratch"_s},
+            {u"port"_s, 8080}};
+}
+
 QJsonObject RelayFixture::deploy(const TestUser &u, const QString &projectId, const QString &name, qint64 cpuMillis,
                                  qint64 memoryMb, qint64 diskMb)
 {
     const HttpResult r = m_http.post(m_relay->url(u"/v1/deployments"_s), u.token,
                                      {{u"projectId"_s, projectId},
                                       {u"name"_s, name},
-                                      {u"spec"_s, QJsonObject{{u"dockerfile"_s, u"FROM scratch"_s}}},
+                                      {u"spec"_s, minimalAppSpec()},
                                       {u"resources"_s, QJsonObject{{u"cpuMillis"_s, cpuMillis}, {u"memoryMb"_s, memoryMb}, {u"diskMb"_s, diskMb}}}});
     if (r.status != 202)
         qWarning() << "deploy failed" << r.status << r.body;

@@ -22,6 +22,10 @@ struct TestProvider
     QString key;
 };
 
+// The smallest valid app spec (docs/protocol.md, "Deployment spec"): a public git URL, a
+// Dockerfile and the port.
+QJsonObject minimalAppSpec();
+
 class RelayFixture
 {
 public:

@@ -123,7 +123,7 @@ private Q_SLOTS:
         // 40 submissions in flight at once (QNAM runs up to 6 connections in parallel).
         QList<QNetworkReply *> replies;
         for (int i = 0; i < 40; ++i) {
-            const QJsonObject body{{u"projectId"_s, project}, {u"name"_s, u"c%1"_s.arg(i)},
+            const QJsonObject body{{u"projectId"_s, project}, {u"name"_s, u"c%1"_s.arg(i)}, {u"spec"_s, minimalAppSpec()},
                                    {u"resources"_s, QJsonObject{{u"cpuMillis"_s, 250}, {u"memoryMb"_s, 64}, {u"diskMb"_s, 10}}}};
             replies << fx.http().start("POST", fx.relay().url(u"/v1/deployments"_s), u.token, QJsonDocument(body).toJson());
         }
