@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>DatabaseForm</name>
+    <message>
+        <source>Choose an engine.</source>
+        <translation>엔진을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The name may use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (up to 100).</source>
+        <translation>이름에는 문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;만 쓸 수 있습니다(최대 100자).</translation>
+    </message>
+    <message>
+        <source>The version is too long.</source>
+        <translation>버전이 너무 깁니다.</translation>
+    </message>
+    <message>
+        <source>CPU must be between 0.1 and 8 cores.</source>
+        <translation>CPU는 0.1~8코어 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Memory must be between 64 MB and 16 GB.</source>
+        <translation>메모리는 64 MB~16 GB 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Disk must be between %1 MB and 100 GB.</source>
+        <translation>디스크는 %1 MB~100 GB 사이여야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSource</name>
     <message>
         <source>no folder given</source>
@@ -41,6 +72,27 @@
     </message>
 </context>
 <context>
+    <name>SignInForm</name>
+    <message>
+        <source>Enter the relay&apos;s address, e.g. https://relay.example.com.</source>
+        <translation>릴레이 주소를 입력하세요. 예: https://relay.example.com</translation>
+    </message>
+    <message>
+        <source>Enter a valid e-mail address.</source>
+        <translation>올바른 이메일 주소를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>비밀번호를 입력하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new password needs at least %n characters.</source>
+        <translation>
+            <numerusform>새 비밀번호는 %n자 이상이어야 합니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Deploy a project in one click.</source>
@@ -69,6 +121,428 @@
     <message>
         <source>Override the UI language (en, ko).</source>
         <translation>화면 언어를 지정합니다(en, ko).</translation>
+    </message>
+    <message>
+        <source>Use an in-memory relay with sample data.</source>
+        <translation>샘플 데이터가 있는 메모리 내 릴레이를 사용합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::AccessLogModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>메서드</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>수신</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>송신</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>클라이언트</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::AccountService</name>
+    <message>
+        <source>The relay answered without a token.</source>
+        <translation>릴레이가 토큰 없이 응답했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DatabasesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DatabasesPage</name>
+    <message>
+        <source>Delete database</source>
+        <translation>데이터베이스 삭제</translation>
+    </message>
+    <message>
+        <source>Delete %1 and all its data?</source>
+        <translation>%1과(와) 모든 데이터를 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>새 데이터베이스</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>디스크</translation>
+    </message>
+    <message>
+        <source>e.g. shop-db</source>
+        <translation>예: shop-db</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>기본값</translation>
+    </message>
+    <message>
+        <source>Create database</source>
+        <translation>데이터베이스 만들기</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation>연결 문자열</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>비밀번호 보기</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>The address appears once the relay has given the database a port.</source>
+        <translation>릴레이가 데이터베이스에 포트를 배정하면 주소가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DeployProgress</name>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Assigned to a provider</source>
+        <translation>제공자에 배정됨</translation>
+    </message>
+    <message>
+        <source>Fetching the source</source>
+        <translation>소스 가져오는 중</translation>
+    </message>
+    <message>
+        <source>Building the image</source>
+        <translation>이미지 빌드 중</translation>
+    </message>
+    <message>
+        <source>Starting the container</source>
+        <translation>컨테이너 시작 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>The deployment is %1.</source>
+        <translation>배포 상태: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DeployProgressPage</name>
+    <message>
+        <source>Deploying %1</source>
+        <translation>%1 배포 중</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>준비 중</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>The deployment could not start</source>
+        <translation>배포를 시작하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Failed at: %1</source>
+        <translation>실패한 단계: %1</translation>
+    </message>
+    <message>
+        <source>Build log</source>
+        <translation>빌드 로그</translation>
+    </message>
+    <message>
+        <source>Live at</source>
+        <translation>공개 주소</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Back to project</source>
+        <translation>프로젝트로 돌아가기</translation>
+    </message>
+    <message>
+        <source>All deployments</source>
+        <translation>모든 배포</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DeployService</name>
+    <message>
+        <source>Sign in to a relay first.</source>
+        <translation>먼저 릴레이에 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Packing and uploading %1 …</source>
+        <translation>%1 압축 및 업로드 중…</translation>
+    </message>
+    <message>
+        <source>Upload failed: %1</source>
+        <translation>업로드 실패: %1</translation>
+    </message>
+    <message>
+        <source>The relay refused the project: %1</source>
+        <translation>릴레이가 프로젝트를 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The relay refused the deployment: %1</source>
+        <translation>릴레이가 배포를 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Redeploy failed: %1</source>
+        <translation>재배포 실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DeploymentsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>제공자</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>가동 시간</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>세대</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>제안됨</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>배정됨</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>빌드 중</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>삭제 중</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n분</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n일</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DeploymentsPage</name>
+    <message>
+        <source>Delete deployment</source>
+        <translation>배포 삭제</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its container, logs and public URL go away.</source>
+        <translation>%1을(를) 삭제할까요? 컨테이너, 로그, 공개 URL이 모두 사라집니다.</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>배포</translation>
+    </message>
+    <message>
+        <source>Status updates live while the deployer is signed in.</source>
+        <translation>로그인되어 있는 동안 상태가 실시간으로 갱신됩니다.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>재시작</translation>
+    </message>
+    <message>
+        <source>Redeploy</source>
+        <translation>재배포</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>모니터링</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::DeploymentsService</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <source>Delete failed: %1</source>
+        <translation>삭제 실패: %1</translation>
+    </message>
+    <message>
+        <source>The relay refused the database: %1</source>
+        <translation>릴레이가 데이터베이스를 거부했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -304,6 +778,79 @@
     </message>
 </context>
 <context>
+    <name>ttalkak::deployer::GitHubClient</name>
+    <message>
+        <source>GitHub rejected the token; sign in again.</source>
+        <translation>GitHub가 토큰을 거부했습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>GitHub: %1</source>
+        <translation>GitHub: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::GitHubDeviceFlow</name>
+    <message>
+        <source>GitHub did not give a sign-in code: %1</source>
+        <translation>GitHub에서 로그인 코드를 받지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The GitHub sign-in code expired. Start again.</source>
+        <translation>GitHub 로그인 코드가 만료되었습니다. 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>GitHub sign-in was cancelled in the browser.</source>
+        <translation>브라우저에서 GitHub 로그인이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>GitHub refused the sign-in: %1</source>
+        <translation>GitHub가 로그인을 거부했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::GitHubSession</name>
+    <message>
+        <source>Repository</source>
+        <translation>저장소</translation>
+    </message>
+    <message>
+        <source>Visibility</source>
+        <translation>공개 범위</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>비공개</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>공개</translation>
+    </message>
+    <message>
+        <source>Default branch</source>
+        <translation>기본 브랜치</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>브랜치</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+</context>
+<context>
     <name>ttalkak::deployer::MainWindow</name>
     <message>
         <source>Connect to a relay</source>
@@ -356,6 +903,156 @@
     <message>
         <source>Settings</source>
         <translation>설정</translation>
+    </message>
+    <message>
+        <source>● Signed in as %1
+%2</source>
+        <translation>● %1(으)로 로그인됨
+%2</translation>
+    </message>
+    <message>
+        <source>● Not signed in</source>
+        <translation>● 로그인하지 않음</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>로그인…</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::MonitoringPage</name>
+    <message>
+        <source>Metrics unavailable: %1</source>
+        <translation>지표를 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) shown</source>
+        <translation>
+            <numerusform>요청 %n건 표시</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Summary unavailable: %1</source>
+        <translation>요약을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Monitoring · %1</source>
+        <translation>모니터링 · %1</translation>
+    </message>
+    <message>
+        <source>requests/min</source>
+        <translation>요청/분</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>in KiB/min</source>
+        <translation>수신 KiB/분</translation>
+    </message>
+    <message>
+        <source>out KiB/min</source>
+        <translation>송신 KiB/분</translation>
+    </message>
+    <message>
+        <source>phrased by an LLM</source>
+        <translation>LLM이 작성</translation>
+    </message>
+    <message>
+        <source>built locally from log templates</source>
+        <translation>로그 템플릿으로 로컬에서 생성</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>배포</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>최근 1시간</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message>
+        <source>7 days are fetched as seven 24-hour calls and shown per hour.</source>
+        <translation>7일 범위는 24시간씩 일곱 번 나누어 가져와 시간 단위로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>분당 요청 수</translation>
+    </message>
+    <message>
+        <source>Responses by status class</source>
+        <translation>상태 코드별 응답</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>지연 시간(ms)</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>대역폭</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>접근 로그</translation>
+    </message>
+    <message>
+        <source>Any method</source>
+        <translation>모든 메서드</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>Path contains…</source>
+        <translation>경로 포함…</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>더 불러오기</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::OfflineBackend</name>
+    <message>
+        <source>This build of the deployer has no relay client.</source>
+        <translation>이 빌드에는 릴레이 클라이언트가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -480,6 +1177,41 @@
     <message>
         <source>Stored in %1</source>
         <translation>저장 위치: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::SignInDialog</name>
+    <message>
+        <source>Sign in to a relay</source>
+        <translation>릴레이에 로그인</translation>
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation>새 계정 만들기</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>릴레이</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>계정 만들기</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>로그인 중…</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,26 @@
 // ttalkak-deployer: builds the object graph and shows the main window.
 //
-//   ttalkak-deployer [--config FILE] [--open PATH|URL] [--page NAME] [--screenshot FILE.png]
+//   ttalkak-deployer [--config FILE] [--open PATH|URL] [--page NAME] [--screenshot FILE.png] [--demo]
 //
 // --screenshot renders the window (after the opened project is detected) to a
-// PNG and exits; used for docs/screenshots under Xvfb.
+// PNG and exits; used for docs/screenshots under Xvfb. --demo signs in to an
+// in-memory relay with sample data (DemoBackend), for screenshots and tours.
 
+#include <core/secretstore.h>
 #include <core/settings.h>
+#include <model/accountservice.h>
+#include <model/demobackend.h>
+#include <model/deployerprefs.h>
+#include <model/deploymentsservice.h>
+#include <model/deployservice.h>
 #include <model/detectionservice.h>
+#include <model/monitoringsession.h>
+#include <model/offlinebackend.h>
 #include <model/languagemanager.h>
 #include <model/logging.h>
 #include <model/offlinepricequotesource.h>
-#include <model/offlinerelaylink.h>
 #include <model/projectsession.h>
+#include <ui/deploymentspage.h>
 #include <ui/mainwindow.h>
 
 #include <QApplication>
@@ -63,7 +72,9 @@ int main(int argc, char *argv[])
         u"screenshot"_s, QCoreApplication::translate("main", "Save a screenshot of the window and exit."), u"file"_s);
     const QCommandLineOption langOpt(
         u"language"_s, QCoreApplication::translate("main", "Override the UI language (en, ko)."), u"code"_s);
-    parser.addOptions({ configOpt, openOpt, pageOpt, tabOpt, shotOpt, langOpt });
+    const QCommandLineOption demoOpt(
+        u"demo"_s, QCoreApplication::translate("main", "Use an in-memory relay with sample data."));
+    parser.addOptions({ configOpt, openOpt, pageOpt, tabOpt, shotOpt, langOpt, demoOpt });
     parser.process(app);
 
     // The object graph: settings -> language; detection + relay + prices -> session -> window.
@@ -80,12 +91,42 @@ int main(int argc, char *argv[])
     config.baseImagesOverride = settings->value(core::Settings::Key::BaseImagesOverride).toString();
     detection.setConfig(config);
 
-    OfflineRelayLink relay(QUrl(settings->value(core::Settings::Key::RelayUrl).toString()));
+    // Relay side: the account (token in the keychain) decides whether Deploy is offered.
+    const bool demo = parser.isSet(demoOpt);
+    DeployerPrefs prefs(settings.get());
+    std::unique_ptr<core::SecretStore> secrets;
+    if (demo)
+        secrets = std::make_unique<core::MemorySecretStore>();
+    else
+        secrets = std::make_unique<core::KeychainSecretStore>(u"ttalkak-deployer"_s);
+    std::unique_ptr<DeployerBackend> backend;
+    if (demo)
+        backend = std::make_unique<DemoBackend>();
+    else
+        backend = std::make_unique<OfflineBackend>();
+    AccountService account(backend.get(), secrets.get(), settings.get(), &prefs);
     OfflinePriceQuoteSource prices;
-    ProjectSession session(&detection, &relay, &prices);
+    ProjectSession session(&detection, &account, &prices);
+    DeployService deploy(backend.get(), &session, &account);
+    DeploymentsService deployments(backend.get(), &account);
+    MonitoringSession monitoring(backend.get());
+    monitoring.setLanguage(language.current());
+    QObject::connect(&language, &LanguageManager::languageChanged, &monitoring, [&monitoring](const QString &code) {
+        monitoring.setLanguage(code);
+        monitoring.refreshSummary();
+    });
 
-    MainWindow window(settings.get(), &session, &relay);
+    MainWindow window(settings.get(), &session, &account, { &account, &deploy, &deployments, &monitoring });
     window.show();
+    if (demo) {
+        SignInForm form;
+        form.relayUrl = u"https://relay.ttalkak.app"_s;
+        form.email = u"demo@ttalkak.app"_s;
+        form.password = u"demo-password"_s;
+        account.signIn(form);
+    } else {
+        account.restore();
+    }
 
     const QString page = parser.value(pageOpt);
     if (page == u"deployments"_s)
@@ -112,8 +153,37 @@ int main(int argc, char *argv[])
         if (auto *tabs = window.findChild<QTabWidget *>(u"detailTabs"_s))
             tabs->setCurrentIndex(parser.value(tabOpt).toInt());
     }
+    if (page == u"monitoring"_s || page == u"deploy"_s) {
+        // Needs data: in --demo the first deployment, or a fresh deploy of the opened project.
+        QObject::connect(
+            &account, &RelayLink::connectionChanged, &window,
+            [&, page] {
+                if (page == u"deploy"_s) {
+                    auto run = [&] {
+                        deploy.deploy();
+                        window.showDeployProgress();
+                    };
+                    if (session.state() == ProjectSession::State::Detecting)
+                        QObject::connect(&session, &ProjectSession::detectionFinished, &window, run,
+                            Qt::SingleShotConnection);
+                    else
+                        run();
+                    return;
+                }
+                QTimer::singleShot(50, &window, [&] {
+                    const QModelIndex first = deployments.deployments()->index(0, 0);
+                    if (first.isValid())
+                        window.showMonitoring(first.data(DeploymentsModel::IdRole).toString(), first.data().toString());
+                });
+            },
+            Qt::SingleShotConnection);
+    }
+    if (page == u"deployments"_s) {
+        QObject::connect(deployments.deployments(), &QAbstractItemModel::modelReset, &window,
+            [&window] { window.deploymentsPage()->selectRow(1); }, Qt::SingleShotConnection);
+    }
     if (!shot.isEmpty()) {
-        if (session.state() == ProjectSession::State::Detecting)
+        if (session.state() == ProjectSession::State::Detecting && page != u"deploy"_s)
             QObject::connect(
                 &session, &ProjectSession::detectionFinished, &window, [&window, shot] { grabLater(&window, shot); },
                 Qt::SingleShotConnection);

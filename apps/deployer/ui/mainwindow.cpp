@@ -1,4 +1,9 @@
 #include "mainwindow.h"
+#include "databasespage.h"
+#include "deployprogresspage.h"
+#include "deploymentspage.h"
+#include "monitoringpage.h"
+#include "signindialog.h"
 #include "detectionpage.h"
 #include "dropzone.h"
 #include "emptystatepage.h"
@@ -6,7 +11,11 @@
 #include "settingspage.h"
 #include "welcomepage.h"
 
+#include <model/accountservice.h>
+#include <model/deploymentsservice.h>
+#include <model/deployservice.h>
 #include <model/logging.h>
+#include <model/monitoringsession.h>
 #include <model/projectsession.h>
 #include <model/relaylink.h>
 
@@ -16,6 +25,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -25,11 +35,13 @@ namespace ttalkak::deployer {
 
 using namespace Qt::StringLiterals;
 
-MainWindow::MainWindow(core::Settings *settings, ProjectSession *session, RelayLink *relay, QWidget *parent)
+MainWindow::MainWindow(core::Settings *settings, ProjectSession *session, RelayLink *relay,
+    const MainWindowServices &services, QWidget *parent)
     : QMainWindow(parent)
     , m_settingsStore(settings)
     , m_session(session)
     , m_relay(relay)
+    , m_services(services)
 {
     setObjectName(u"mainWindow"_s);
     setAcceptDrops(true);
@@ -91,8 +103,72 @@ MainWindow::MainWindow(core::Settings *settings, ProjectSession *session, RelayL
     connect(m_session, &ProjectSession::detectionFinished, this, &MainWindow::onDetectionFinished);
     connect(m_relay, &RelayLink::connectionChanged, this, &MainWindow::updateConnection);
 
+    buildRelayPages();
     m_nav->setCurrentRow(0);
     retranslateUi();
+}
+
+void MainWindow::buildRelayPages()
+{
+    if (!m_services.deploy || !m_services.deployments || !m_services.monitoring)
+        return;
+    // The real pages take the placeholders' places; the order of m_pages follows the nav.
+    m_deploymentsPage = new DeploymentsPage(m_services.deployments, this);
+    m_databasesPage = new DatabasesPage(m_services.deployments, this);
+    delete m_pages->widget(1);
+    m_pages->insertWidget(1, m_deploymentsPage);
+    delete m_pages->widget(2);
+    m_pages->insertWidget(2, m_databasesPage);
+    m_monitoringPage = new MonitoringPage(m_services.monitoring, this);
+    m_pages->addWidget(m_monitoringPage);
+    m_progress = new DeployProgressPage(m_services.deploy, m_projects);
+    m_projects->addWidget(m_progress);
+
+    connect(m_detection->deployButton(), &QPushButton::clicked, this, [this] {
+        m_services.deploy->deploy();
+        showDeployProgress();
+    });
+    connect(m_services.deploy, &DeployService::deploymentUpdated, m_services.deployments,
+        &DeploymentsService::track);
+    connect(m_progress, &DeployProgressPage::backRequested, this,
+        [this] { m_projects->setCurrentWidget(m_detection); });
+    connect(m_progress, &DeployProgressPage::showDeploymentsRequested, this, [this] { showPage(Page::Deployments); });
+    connect(m_deploymentsPage, &DeploymentsPage::monitorRequested, this, &MainWindow::showMonitoring);
+    connect(m_monitoringPage, &MonitoringPage::backRequested, this, [this] {
+        m_pages->setCurrentWidget(m_deploymentsPage);
+    });
+    connect(m_services.deployments, &DeploymentsService::error, this,
+        [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+}
+
+void MainWindow::showDeployProgress()
+{
+    if (!m_progress)
+        return;
+    showPage(Page::Projects);
+    m_projects->setCurrentWidget(m_progress);
+}
+
+void MainWindow::showMonitoring(const QString &deploymentId, const QString &name)
+{
+    if (!m_monitoringPage)
+        return;
+    m_services.monitoring->setDeployment(deploymentId, name);
+    m_services.monitoring->refreshAll();
+    showPage(Page::Deployments);
+    m_pages->setCurrentWidget(m_monitoringPage);
+}
+
+void MainWindow::onAccountButton()
+{
+    if (!m_services.account)
+        return;
+    if (m_services.account->isConnected()) {
+        m_services.account->signOut();
+        return;
+    }
+    SignInDialog dialog(m_services.account, this);
+    dialog.exec();
 }
 
 QWidget *MainWindow::buildSidebar()
@@ -129,6 +205,15 @@ QWidget *MainWindow::buildSidebar()
     layout->addLayout(brand);
     layout->addWidget(m_nav, 1);
     layout->addWidget(m_connection);
+    if (m_services.account) {
+        m_account = new QPushButton(sidebar);
+        m_account->setObjectName(u"accountButton"_s);
+        auto *box = new QHBoxLayout;
+        box->setContentsMargins(18, 0, 18, 14);
+        box->addWidget(m_account);
+        layout->addLayout(box);
+        connect(m_account, &QPushButton::clicked, this, &MainWindow::onAccountButton);
+    }
     return sidebar;
 }
 
@@ -196,8 +281,14 @@ void MainWindow::updateConnection()
 {
     const bool connected = m_relay->isConnected();
     m_connection->setProperty("connected", connected);
-    m_connection->setText(connected ? tr("● Connected to %1").arg(m_relay->relayUrl().host())
-                                    : tr("● Offline — not connected to a relay"));
+    if (m_services.account) {
+        m_connection->setText(connected ? tr("● Signed in as %1\n%2").arg(m_services.account->email(), m_relay->relayUrl().host())
+                                        : tr("● Not signed in"));
+        m_account->setText(connected ? tr("Sign out") : tr("Sign in…"));
+    } else {
+        m_connection->setText(connected ? tr("● Connected to %1").arg(m_relay->relayUrl().host())
+                                        : tr("● Offline — not connected to a relay"));
+    }
     m_connection->style()->unpolish(m_connection);
     m_connection->style()->polish(m_connection);
 }

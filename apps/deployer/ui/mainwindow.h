@@ -8,6 +8,7 @@
 class QLabel;
 class QListWidget;
 class QMimeData;
+class QPushButton;
 class QStackedWidget;
 
 namespace ttalkak::core {
@@ -16,11 +17,28 @@ class Settings;
 
 namespace ttalkak::deployer {
 
+class AccountService;
+class DatabasesPage;
+class DeployProgressPage;
+class DeployService;
+class DeploymentsPage;
+class DeploymentsService;
 class DetectionPage;
+class MonitoringPage;
+class MonitoringSession;
 class ProjectSession;
 class RelayLink;
 class SettingsPage;
 class WelcomePage;
+
+// The relay-backed services; without them the relay pages show "connect" placeholders.
+struct MainWindowServices
+{
+    AccountService *account = nullptr;
+    DeployService *deploy = nullptr;
+    DeploymentsService *deployments = nullptr;
+    MonitoringSession *monitoring = nullptr;
+};
 
 class MainWindow : public QMainWindow
 {
@@ -28,7 +46,8 @@ class MainWindow : public QMainWindow
 public:
     enum class Page { Projects, Deployments, Databases, Settings };
 
-    MainWindow(core::Settings *settings, ProjectSession *session, RelayLink *relay, QWidget *parent = nullptr);
+    MainWindow(core::Settings *settings, ProjectSession *session, RelayLink *relay,
+        const MainWindowServices &services = {}, QWidget *parent = nullptr);
 
     void showPage(Page page);
     Page currentPage() const;
@@ -38,6 +57,12 @@ public:
     WelcomePage *welcomePage() const { return m_welcome; }
     DetectionPage *detectionPage() const { return m_detection; }
     SettingsPage *settingsPage() const { return m_settings; }
+    DeployProgressPage *deployProgressPage() const { return m_progress; }
+    DeploymentsPage *deploymentsPage() const { return m_deploymentsPage; }
+    DatabasesPage *databasesPage() const { return m_databasesPage; }
+    MonitoringPage *monitoringPage() const { return m_monitoringPage; }
+    void showDeployProgress();
+    void showMonitoring(const QString &deploymentId, const QString &name);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -51,10 +76,13 @@ private:
     void onDetectionFinished();
     void updateConnection();
     void retranslateUi();
+    void buildRelayPages();
+    void onAccountButton();
 
     core::Settings *m_settingsStore;
     ProjectSession *m_session;
     RelayLink *m_relay;
+    MainWindowServices m_services;
 
     QListWidget *m_nav;
     QLabel *m_appName;
@@ -64,6 +92,11 @@ private:
     WelcomePage *m_welcome;
     DetectionPage *m_detection;
     SettingsPage *m_settings;
+    QPushButton *m_account = nullptr;
+    DeployProgressPage *m_progress = nullptr;
+    DeploymentsPage *m_deploymentsPage = nullptr;
+    DatabasesPage *m_databasesPage = nullptr;
+    MonitoringPage *m_monitoringPage = nullptr;
 };
 
 } // namespace ttalkak::deployer

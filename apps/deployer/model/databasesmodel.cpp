@@ -1,0 +1,158 @@
+#include "databasesmodel.h"
+#include "databaseform.h"
+#include "deploymentsmodel.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+namespace ttalkak::deployer {
+
+using namespace Qt::StringLiterals;
+
+int DatabasesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int DatabasesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DatabasesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &d = m_items.at(index.row());
+    const QJsonObject spec = d.value(u"spec"_s).toObject();
+    const QJsonObject conn = d.value(u"connection"_s).toObject();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return d.value(u"name"_s).toString();
+        case EngineColumn: {
+            const QString v = spec.value(u"version"_s).toString();
+            const QString label = engineLabel(spec.value(u"engine"_s).toString());
+            return v.isEmpty() ? label : u"%1 %2"_s.arg(label, v);
+        }
+        case StatusColumn:
+            return DeploymentsModel::stateText(d.value(u"state"_s).toString());
+        case AddressColumn:
+            return conn.isEmpty() ? QString()
+                                  : u"%1:%2"_s.arg(conn.value(u"host"_s).toString()).arg(conn.value(u"port"_s).toInt());
+        }
+        break;
+    case IdRole:
+        return d.value(u"id"_s).toString();
+    case JsonRole:
+        return d;
+    }
+    return {};
+}
+
+QVariant DatabasesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case EngineColumn:
+        return tr("Engine");
+    case StatusColumn:
+        return tr("Status");
+    case AddressColumn:
+        return tr("Address");
+    }
+    return {};
+}
+
+void DatabasesModel::setItems(const QJsonObject &page)
+{
+    beginResetModel();
+    m_items.clear();
+    for (const QJsonValue &v : page.value(u"items"_s).toArray())
+        m_items.append(v.toObject());
+    endResetModel();
+}
+
+void DatabasesModel::upsert(const QJsonObject &database)
+{
+    const int row = rowOf(database.value(u"id"_s).toString());
+    if (row >= 0) {
+        // Details carry `connection`; a later list row without it must not drop it.
+        QJsonObject merged = m_items.at(row);
+        for (auto it = database.begin(); it != database.end(); ++it)
+            merged.insert(it.key(), it.value());
+        m_items[row] = merged;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return;
+    }
+    beginInsertRows({}, 0, 0);
+    m_items.prepend(database);
+    endInsertRows();
+}
+
+bool DatabasesModel::applyStatus(const QJsonObject &status)
+{
+    const int row = rowOf(status.value(u"deployment"_s).toString());
+    if (row < 0)
+        return false;
+    for (const auto &key : { u"state"_s, u"desired"_s, u"generation"_s, u"providerId"_s }) {
+        if (status.contains(key))
+            m_items[row].insert(key, status.value(key));
+    }
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+void DatabasesModel::remove(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_items.removeAt(row);
+    endRemoveRows();
+}
+
+int DatabasesModel::rowOf(const QString &id) const
+{
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (m_items.at(i).value(u"id"_s).toString() == id)
+            return i;
+    }
+    return -1;
+}
+
+void DatabasesModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_items.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+QString DatabasesModel::engineLabel(const QString &engine)
+{
+    for (const auto &e : DatabaseForm::engines()) {
+        if (e.id == engine)
+            return e.label;
+    }
+    return engine;
+}
+
+QString DatabasesModel::connectionString(const QJsonObject &connection, bool reveal)
+{
+    const QString url = connection.value(u"url"_s).toString();
+    const QString password = connection.value(u"password"_s).toString();
+    if (url.isEmpty() || reveal || password.isEmpty())
+        return url;
+    // Mask the password wherever the relay's URL carries it (percent-encoded or not).
+    QString masked = url;
+    masked.replace(QString::fromLatin1(QUrl::toPercentEncoding(password)), u"••••••"_s);
+    masked.replace(password, u"••••••"_s);
+    return masked;
+}
+
+} // namespace ttalkak::deployer

@@ -1,0 +1,5 @@
+#include "deployerbackend.h"
+
+namespace ttalkak::deployer {
+DeployerBackend::~DeployerBackend() = default;
+} // namespace ttalkak::deployer

@@ -1,0 +1,59 @@
+#pragma once
+// DeploymentsModel: the user's deployments as a table (name, status, URL,
+// provider, uptime, generation), filled from GET /v1/deployments and kept live
+// by the subscription's `status` messages (docs/protocol.md).
+// Uptime counts from the last change into "running" (the relay's updatedAt).
+
+#include <QAbstractTableModel>
+#include <QJsonObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace ttalkak::deployer {
+
+class DeploymentsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, StatusColumn, UrlColumn, ProviderColumn, UptimeColumn, GenerationColumn, ColumnCount };
+    enum Roles { IdRole = Qt::UserRole + 1, StateRole, JsonRole, UrlRole };
+
+    explicit DeploymentsModel(QObject *parent = nullptr);
+
+    // The relay's base URL, from which public URLs are derived.
+    void setRelayUrl(const QUrl &relay);
+    // For tests: the clock used for uptime (epoch ms).
+    void setClock(std::function<qint64()> now) { m_now = std::move(now); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // A list page {"items":[deployment…], …}: replaces the rows.
+    void setItems(const QJsonObject &page);
+    // One deployment object (e.g. a POST/command answer): updates or inserts.
+    void upsert(const QJsonObject &deployment);
+    // A subscription `status` message; unknown deployments are ignored.
+    bool applyStatus(const QJsonObject &status);
+    void remove(const QString &id);
+
+    int rowOf(const QString &id) const;
+    QJsonObject deployment(int row) const { return m_items.value(row); }
+    QStringList ids() const;
+
+    // https://dep-<hex>.<relay host>: the ingress label of a deployment (its id
+    // with '-' for '_', always unique), or the `url` field if the relay sends one.
+    static QUrl publicUrl(const QJsonObject &deployment, const QUrl &relay);
+    static QString stateText(const QString &state);
+    static QString uptimeText(qint64 ms);
+    void retranslate();
+
+private:
+    QList<QJsonObject> m_items;
+    QUrl m_relay;
+    std::function<qint64()> m_now;
+};
+
+} // namespace ttalkak::deployer

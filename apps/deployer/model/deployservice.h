@@ -1,0 +1,68 @@
+#pragma once
+// DeployService: runs "Deploy" for the open ProjectSession against the relay —
+// upload the folder (local projects) or name the git source, create the project
+// and the deployment with a protocol spec (docs/protocol.md "Deployment spec"),
+// subscribe, and feed DeployProgress with the relay's status and build-log.
+// Retry re-sends the same deployment as `redeploy` once it exists.
+//
+// Thread: GUI thread. One deployment at a time; deploy() while one runs restarts.
+
+#include "deployprogress.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace ttalkak::deployer {
+
+class DeployerBackend;
+class ProjectSession;
+class RelayLink;
+
+// A GitHub repository picked in the GitHub browser: the exact commit to build,
+// and the user's token for a private repository (sent as sourceToken).
+struct GitSelection
+{
+    QString url; // https clone URL
+    QString ref;
+    QString commit; // 40 hex, or "" for the ref's head
+    QString token;
+    bool isPrivate = false;
+};
+
+class DeployService : public QObject
+{
+    Q_OBJECT
+public:
+    DeployService(DeployerBackend *backend, ProjectSession *session, RelayLink *relay, QObject *parent = nullptr);
+
+    DeployProgress *progress() { return &m_progress; }
+    void setGitSelection(const GitSelection &selection) { m_git = selection; }
+    GitSelection gitSelection() const { return m_git; }
+
+    void deploy();
+    void retry();
+
+    // The protocol spec for `source` (a git or blob source object).
+    static QJsonObject buildSpec(ProjectSession &session, const QJsonObject &source);
+    // A relay-valid name (letters, digits, . _ -, ≤ 100) from "owner/repo" etc.
+    static QString deploymentName(const QString &displayName);
+
+Q_SIGNALS:
+    void started();
+    // A deployment was created or changed (for the deployments list).
+    void deploymentUpdated(const QJsonObject &deployment);
+
+private:
+    void createDeployment(const QJsonObject &source);
+    void onStatus(const QJsonObject &status);
+    void onBuildLog(const QString &deploymentId, const QString &line);
+
+    DeployerBackend *m_backend;
+    ProjectSession *m_session;
+    RelayLink *m_relay;
+    DeployProgress m_progress;
+    GitSelection m_git;
+    quint64 m_attempt = 0;
+};
+
+} // namespace ttalkak::deployer

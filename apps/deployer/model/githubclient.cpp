@@ -1,0 +1,81 @@
+#include "githubclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+
+namespace ttalkak::deployer {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr int RequestTimeoutMs = 20000;
+}
+
+GitHubClient::GitHubClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+void GitHubClient::repositories(int page, int perPage, QObject *context, Reply done)
+{
+    QUrlQuery q;
+    q.addQueryItem(u"per_page"_s, QString::number(perPage));
+    q.addQueryItem(u"page"_s, QString::number(page));
+    q.addQueryItem(u"sort"_s, u"updated"_s);
+    get(u"/user/repos"_s, q, context, std::move(done));
+}
+
+void GitHubClient::branches(const QString &fullName, QObject *context, Reply done)
+{
+    QUrlQuery q;
+    q.addQueryItem(u"per_page"_s, u"100"_s);
+    get(u"/repos/%1/branches"_s.arg(fullName), q, context, std::move(done));
+}
+
+void GitHubClient::commits(const QString &fullName, const QString &ref, QObject *context, Reply done)
+{
+    QUrlQuery q;
+    q.addQueryItem(u"sha"_s, ref);
+    q.addQueryItem(u"per_page"_s, u"20"_s);
+    get(u"/repos/%1/commits"_s.arg(fullName), q, context, std::move(done));
+}
+
+void GitHubClient::get(const QString &path, const QUrlQuery &query, QObject *context, Reply done)
+{
+    QUrl url = m_api;
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + path);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.github+json");
+    request.setRawHeader("X-GitHub-Api-Version", "2022-11-28");
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setTransferTimeout(RequestTimeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+        if (status == 401) {
+            done(core::Error(core::ErrorCode::PermissionDenied, tr("GitHub rejected the token; sign in again.")));
+            return;
+        }
+        if (reply->error() != QNetworkReply::NoError || !doc.isArray()) {
+            const QString why = doc.object().value(u"message"_s).toString(reply->errorString());
+            done(core::Error(core::ErrorCode::Remote, tr("GitHub: %1").arg(why)));
+            return;
+        }
+        // Paging: GitHub's Link header names rel="next" while more pages exist.
+        const bool hasNext = reply->rawHeader("Link").contains("rel=\"next\"");
+        done(QJsonObject { { u"items"_s, doc.array() }, { u"hasNext"_s, hasNext } });
+    });
+}
+
+} // namespace ttalkak::deployer
