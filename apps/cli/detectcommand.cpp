@@ -70,7 +70,7 @@ int runDetect(const QStringList &arguments)
     parser.addOptions({appOpt, jsonOpt, buildArgOpt});
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << '\n';
-        return 2;
+        return 1;
     }
     if (parser.isSet(u"help"_s)) {
         out() << parser.helpText();
@@ -79,7 +79,7 @@ int runDetect(const QStringList &arguments)
     const QStringList pos = parser.positionalArguments();
     if (pos.size() > 2) {
         err() << QCoreApplication::translate("detect", "usage: ttalkak detect [PATH] [--app DIR] [--json]") << '\n';
-        return 2;
+        return 1;
     }
     const QString path = pos.size() == 2 ? pos.at(1) : QDir::currentPath();
 
@@ -89,12 +89,12 @@ int runDetect(const QStringList &arguments)
     auto plan = registry.detect(path, options);
     if (!plan) {
         err() << QCoreApplication::translate("detect", "error: %1").arg(plan.error().toString()) << '\n';
-        return 1;
+        return 2;
     }
     auto images = BaseImages::fromEnvironment();
     if (!images) {
         err() << QCoreApplication::translate("detect", "error: %1").arg(images.error().toString()) << '\n';
-        return 1;
+        return 2;
     }
     GenerateOptions gen;
     gen.images = *images;
@@ -102,7 +102,7 @@ int runDetect(const QStringList &arguments)
     auto files = registry.generate(*plan, gen);
     if (!files) {
         err() << QCoreApplication::translate("detect", "error: %1").arg(files.error().toString()) << '\n';
-        return 1;
+        return 2;
     }
 
     if (parser.isSet(jsonOpt)) {

@@ -1,6 +1,6 @@
 #pragma once
 // `ttalkak detect PATH [--app DIR] [--json] [--write]`: prints the plan, the why
-// list and the generated Dockerfile. Exit codes: 0 ok, 1 detection failed, 2 usage.
+// list and the generated Dockerfile. Exit codes: 0 ok, 1 usage, 2 detection failed.
 
 #include <QStringList>
 

@@ -1,5 +1,7 @@
 #include "logscommand.h"
 
+#include "logsfetchcommand.h"
+
 #include <core/logtemplates/logtemplateminer.h>
 
 #include <QCommandLineParser>
@@ -76,7 +78,7 @@ int parse(const QCommandLineParser &parser, const QString &path, const LogTempla
         = stdinInput ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened) {
         err() << tr("error: cannot read %1: %2").arg(path, file.errorString()) << '\n';
-        return 1;
+        return 2;
     }
     LogTemplateMiner miner(params);
     std::vector<quint64> ids;
@@ -87,7 +89,7 @@ int parse(const QCommandLineParser &parser, const QString &path, const LogTempla
             ids.push_back(miner.add(line, now).templateId);
         })) {
         err() << tr("error: cannot read %1: %2").arg(path, file.errorString()) << '\n';
-        return 1;
+        return 2;
     }
 
     // Final template texts, one UTF-8 conversion per template.
@@ -126,6 +128,8 @@ int parse(const QCommandLineParser &parser, const QString &path, const LogTempla
 
 int runLogs(const QStringList &arguments)
 {
+    if (arguments.value(2) != u"parse")
+        return runLogsFetch(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Mine log templates: print each line's template id and template."));
     parser.addHelpOption();
@@ -143,7 +147,7 @@ int runLogs(const QStringList &arguments)
     });
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << '\n';
-        return 2;
+        return 1;
     }
     if (parser.isSet(u"help"_s)) {
         QTextStream(stdout) << parser.helpText();
@@ -152,7 +156,7 @@ int runLogs(const QStringList &arguments)
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 3 || pos.at(1) != u"parse") {
         err() << tr("usage: ttalkak logs parse FILE [--json] [--depth N] [--similarity X]") << '\n';
-        return 2;
+        return 1;
     }
 
     LogTemplateMiner::Params params;
@@ -167,11 +171,11 @@ int runLogs(const QStringList &arguments)
     params.masking.typedPlaceholders = parser.isSet(u"typed"_s);
     if (!ok) {
         err() << tr("error: --depth, --similarity and --max-templates take numbers") << '\n';
-        return 2;
+        return 1;
     }
     if (const auto valid = params.validate(); !valid) {
         err() << tr("error: %1").arg(valid.error().toString()) << '\n';
-        return 2;
+        return 1;
     }
     return parse(parser, pos.at(2), params);
 }

@@ -46,7 +46,7 @@ int runSummary(const QStringList &arguments)
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << parser.errorText() << '\n';
-        return 2;
+        return 1;
     }
     if (parser.isSet(u"help"_s)) {
         QTextStream(stdout) << parser.helpText();
@@ -56,21 +56,21 @@ int runSummary(const QStringList &arguments)
     if (positional.size() != 2) {
         err << tr("usage: ttalkak summary DEPLOYMENT [--relay URL] [--token T] [--window 1h] [--lang ko|en] [--json]")
             << '\n';
-        return 2;
+        return 1;
     }
     QString relay = parser.isSet(relayOption) ? parser.value(relayOption)
                                               : qEnvironmentVariable("TTALKAK_RELAY", u"http://127.0.0.1:8080"_s);
     const QString token = parser.isSet(tokenOption) ? parser.value(tokenOption) : qEnvironmentVariable("TTALKAK_TOKEN");
     if (token.isEmpty()) {
         err << tr("a token is required (--token or TTALKAK_TOKEN)") << '\n';
-        return 2;
+        return 1;
     }
     QString lang = parser.value(langOption);
     if (lang.isEmpty())
         lang = QLocale::system().language() == QLocale::Korean ? u"ko"_s : u"en"_s;
     if (lang != u"ko" && lang != u"en") {
         err << tr("--lang must be ko or en") << '\n';
-        return 2;
+        return 1;
     }
     while (relay.endsWith(u'/'))
         relay.chop(1);
@@ -78,7 +78,7 @@ int runSummary(const QStringList &arguments)
         relay + u"/v1/deployments/"_s + QString::fromLatin1(QUrl::toPercentEncoding(positional.at(1))) + u"/summary"_s);
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")) {
         err << tr("--relay must be an http(s) URL") << '\n';
-        return 2;
+        return 1;
     }
     QUrlQuery query;
     query.addQueryItem(u"window"_s, parser.value(windowOption));
@@ -92,7 +92,7 @@ int runSummary(const QStringList &arguments)
     request.setTransferTimeout(kTimeoutMs);
     QNetworkReply *reply = nam.get(request);
     const bool json = parser.isSet(jsonOption);
-    int rc = 1;
+    int rc = 2;
     QObject::connect(reply, &QNetworkReply::finished, &nam, [&] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
