@@ -14,9 +14,9 @@ namespace ttalkak::relay {
 namespace {
 constexpr qint64 kTokenCacheMs = 5000;
 
-Error notFound(const char *what)
+QString tr(const char *text)
 {
-    return Error(ErrorCode::NotFound, QCoreApplication::translate("AccountStore", what));
+    return QCoreApplication::translate("AccountStore", text);
 }
 } // namespace
 
@@ -41,12 +41,12 @@ Result<User> AccountStore::createUser(const QString &email, const QString &passw
 
 Result<std::pair<User, QString>> AccountStore::findUserByEmail(const QString &email) const
 {
-    auto q = m_db.exec(u"SELECT id, email, created_at, password_hash FROM users WHERE email = ?"_s, {email.trimmed().toLower()});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound("no such user");
-    return std::pair{User{q->value(0).toString(), q->value(1).toString(), q->value(2).toLongLong()}, q->value(3).toString()};
+    return m_db.fetchOne(
+        u"SELECT id, email, created_at, password_hash FROM users WHERE email = ?"_s, {email.trimmed().toLower()},
+        [](const QSqlQuery &q) {
+            return std::pair{User{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()}, q.value(3).toString()};
+        },
+        tr("no such user"));
 }
 
 Result<TokenInfo> AccountStore::createToken(const QString &userId, tokens::Kind kind, const QString &name,
@@ -70,24 +70,24 @@ Result<TokenInfo> AccountStore::createToken(const QString &userId, tokens::Kind 
 Result<Principal> AccountStore::authenticate(const QString &token)
 {
     if (token.size() < 16 || token.size() > 128)
-        return notFound("invalid token");
+        return Database::notFound(tr("invalid token"));
     const QString hash = tokens::hashToken(token);
     const qint64 now = Database::nowMs();
     if (auto it = m_tokenCache.constFind(hash); it != m_tokenCache.cend() && it->expiresAt > now)
         return it->principal;
-    auto q = m_db.exec(u"SELECT t.id, t.user_id, t.provider_id FROM tokens t LEFT JOIN providers p ON p.id = t.provider_id"
-                       " WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.provider_id IS NULL OR p.deleted_at IS NULL)"_s,
-                       {hash});
-    if (!q)
-        return q.error();
-    if (!q->next()) {
-        m_tokenCache.remove(hash);
-        return notFound("invalid token");
+    auto p = m_db.fetchOne(
+        u"SELECT t.id, t.user_id, t.provider_id FROM tokens t LEFT JOIN providers p ON p.id = t.provider_id"
+        " WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.provider_id IS NULL OR p.deleted_at IS NULL)"_s,
+        {hash}, [](const QSqlQuery &q) { return Principal{q.value(1).toString(), q.value(2).toString(), q.value(0).toString()}; },
+        tr("invalid token"));
+    if (!p) {
+        if (p.error().code() == ErrorCode::NotFound)
+            m_tokenCache.remove(hash);
+        return p;
     }
-    Principal p{q->value(1).toString(), q->value(2).toString(), q->value(0).toString()};
     if (m_tokenCache.size() > 50000)
         m_tokenCache.clear();
-    m_tokenCache.insert(hash, {p, now + kTokenCacheMs});
+    m_tokenCache.insert(hash, {*p, now + kTokenCacheMs});
     return p;
 }
 
@@ -113,7 +113,7 @@ Result<void> AccountStore::revokeToken(const QString &userId, const QString &tok
     if (!n)
         return n.error();
     if (*n != 1)
-        return notFound("no such token");
+        return Database::notFound(tr("no such token"));
     m_tokenCache.clear(); // cache is keyed by hash; revocations are rare
     return {};
 }
@@ -134,23 +134,14 @@ Result<Provider> AccountStore::createProvider(const QString &ownerId, const QStr
 
 Result<Provider> AccountStore::provider(const QString &ownerId, const QString &providerId) const
 {
-    auto q = m_db.exec(u"SELECT "_s + providerColumns() + u" FROM providers WHERE id = ? AND owner_id = ? AND deleted_at IS NULL"_s,
-                       {providerId, ownerId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound("no such provider");
-    return Provider::fromQuery(*q);
+    return m_db.fetchOne(u"SELECT "_s + providerColumns() + u" FROM providers WHERE id = ? AND owner_id = ? AND deleted_at IS NULL"_s,
+                         {providerId, ownerId}, Provider::fromQuery, tr("no such provider"));
 }
 
 Result<Provider> AccountStore::providerById(const QString &providerId) const
 {
-    auto q = m_db.exec(u"SELECT "_s + providerColumns() + u" FROM providers WHERE id = ? AND deleted_at IS NULL"_s, {providerId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound("no such provider");
-    return Provider::fromQuery(*q);
+    return m_db.fetchOne(u"SELECT "_s + providerColumns() + u" FROM providers WHERE id = ? AND deleted_at IS NULL"_s, {providerId},
+                         Provider::fromQuery, tr("no such provider"));
 }
 
 Result<QList<Provider>> AccountStore::listProviders(const QString &ownerId) const
@@ -175,7 +166,7 @@ Result<void> AccountStore::deleteProvider(const QString &ownerId, const QString 
         if (!n)
             return n.error();
         if (*n != 1)
-            return notFound("no such provider");
+            return Database::notFound(tr("no such provider"));
         if (auto r = m_db.exec(u"UPDATE tokens SET revoked_at = ? WHERE provider_id = ? AND revoked_at IS NULL"_s, {now, providerId}); !r)
             return r.error();
         m_tokenCache.clear();

@@ -122,9 +122,38 @@ Result<void> checkVariables(const QJsonObject &spec, const QString &key)
     return {};
 }
 
+// A positive whole number no larger than `maximum` (when the relay sets one).
+Result<void> checkLimit(const QJsonObject &limits, const QString &key, qint64 ceiling, qint64 maximum)
+{
+    if (!limits.contains(key))
+        return {};
+    const QJsonValue v = limits.value(key);
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d != double(qint64(d)) || d < 1 || d > double(ceiling))
+        return invalid(u"spec.limits."_s + key, "must be a positive whole number");
+    if (maximum > 0 && qint64(d) > maximum)
+        return Error(ErrorCode::InvalidInput,
+            u"spec.limits."_s + key + u": "_s
+                + QCoreApplication::translate("AppSpec", "at most %1 on this relay").arg(maximum));
+    return {};
+}
+
+Result<void> checkLimits(const QJsonObject &spec, const IngressLimits &maxima)
+{
+    if (!spec.contains(u"limits"_s))
+        return {};
+    if (!spec.value(u"limits"_s).isObject())
+        return invalid(u"spec.limits"_s, "must be an object {maxConnections?, bandwidthBytesPerSecond?}");
+    const QJsonObject limits = spec.value(u"limits"_s).toObject();
+    if (auto r = checkLimit(limits, u"maxConnections"_s, 1'000'000, maxima.maxConnections); !r)
+        return r;
+    return checkLimit(limits, u"bandwidthBytesPerSecond"_s, qint64(1) << 40, maxima.bandwidthBytesPerSecond);
+}
+
 } // namespace
 
-Result<QJsonObject> validateAppSpec(const QJsonObject &input, const OwnedBlobLookup &ownedBlob)
+Result<QJsonObject> validateAppSpec(
+    const QJsonObject &input, const OwnedBlobLookup &ownedBlob, const IngressLimits &maxima)
 {
     QJsonObject spec = input;
     const QJsonValue sourceValue = spec.value(u"source"_s);
@@ -158,6 +187,8 @@ Result<QJsonObject> validateAppSpec(const QJsonObject &input, const OwnedBlobLoo
             || hasControl(path.toString()) || path.toString().contains(u' '))
             return invalid(u"spec.healthPath"_s, "must be an HTTP path starting with /");
     }
+    if (auto r = checkLimits(spec, maxima); !r)
+        return r.error();
     return spec;
 }
 

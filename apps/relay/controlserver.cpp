@@ -311,7 +311,7 @@ void ControlServer::handleDeployer(ControlSession *session, const protocol::Mess
             return fail(core::Error(core::ErrorCode::TooLarge, tr("too many subscriptions")));
         session->subscriptions().insert(dep);
         m_subscribers[dep].insert(session);
-        session->send(protocol::ack(m.id, {{u"deployment"_s, d->toJson()}}));
+        session->send(protocol::ack(m.id, {{u"deployment"_s, d->publicJson()}})); // no database secrets
         return;
     }
     if (m.type == u"unsubscribe") {

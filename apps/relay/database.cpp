@@ -34,6 +34,11 @@ QString connectionName()
 
 } // namespace
 
+core::Error Database::notFound(const QString &text)
+{
+    return core::Error(core::ErrorCode::NotFound, text);
+}
+
 qint64 Database::nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();

@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <memory>
+#include <type_traits>
 
 namespace ttalkak::relay {
 
@@ -43,6 +44,12 @@ public:
     core::Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
     // Like exec(), but for statements whose effect must be exactly one row (compare-and-set updates).
     core::Result<int> execCount(const QString &sql, const QVariantList &binds = {}) const;
+    // The first row `sql` selects, mapped by `mapper(const QSqlQuery &)`; NotFound with
+    // `notFoundText` (already translated: it reaches users) when there is none.
+    template<typename Mapper>
+    auto fetchOne(const QString &sql, const QVariantList &binds, Mapper &&mapper, const QString &notFoundText) const
+        -> core::Result<std::invoke_result_t<Mapper, const QSqlQuery &>>;
+    static core::Error notFound(const QString &text);
 
     // Runs fn between BEGIN and COMMIT; rolls back when fn fails. Nested calls join the outer one.
     template<typename T>
@@ -61,6 +68,18 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     int m_depth = 0;
 };
+
+template<typename Mapper>
+auto Database::fetchOne(const QString &sql, const QVariantList &binds, Mapper &&mapper, const QString &notFoundText) const
+    -> core::Result<std::invoke_result_t<Mapper, const QSqlQuery &>>
+{
+    auto q = exec(sql, binds);
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound(notFoundText);
+    return std::forward<Mapper>(mapper)(std::as_const(*q));
+}
 
 template<typename T>
 core::Result<T> Database::transaction(const std::function<core::Result<T>()> &fn)

@@ -2,6 +2,7 @@
 
 #include "accesslogstore.h"
 #include "accountstore.h"
+#include "customdomainstore.h"
 #include "logging.h"
 #include "resourcestore.h"
 
@@ -44,12 +45,13 @@ Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPat
 
 } // namespace
 
-IngressWiring::IngressWiring(AccountStore &accounts, ResourceStore &resources, AccessLogStore &accessLogs, Options options,
-                             QObject *parent)
+IngressWiring::IngressWiring(AccountStore &accounts, ResourceStore &resources, AccessLogStore &accessLogs,
+                             CustomDomainStore &domains, Options options, QObject *parent)
     : QObject(parent)
     , m_accounts(accounts)
     , m_resources(resources)
     , m_accessLogs(accessLogs)
+    , m_domains(domains)
     , m_options(std::move(options))
     , m_hub(std::make_unique<tunnel::TunnelHub>())
 {
@@ -76,34 +78,77 @@ IngressWiring::IngressWiring(AccountStore &accounts, ResourceStore &resources, A
                                      << (u"peer="_s + peer.toString());
     });
 
-    if (m_options.ingressEnabled) {
-        tunnel::HttpIngressConfig ingressConfig;
-        ingressConfig.domain = m_options.domain;
-        m_ingress = std::make_unique<tunnel::HttpIngress>(m_hub.get(), ingressConfig);
-        m_ingress->setResolver([this](const tunnel::HostQuery &query) -> std::optional<tunnel::Route> {
-            if (query.name.isEmpty()) // custom domains: not offered yet
-                return std::nullopt;
-            auto target = m_resources.ingressTarget(query.name);
-            if (!target) {
-                qCWarning(lcRelay).noquote() << "ingress lookup failed:" << target.error().toString();
-                return std::nullopt;
-            }
-            if (!*target)
-                return std::nullopt;
-            tunnel::Route route;
-            route.deployment = (*target)->deploymentId;
-            route.machineId = (*target)->providerId;
-            route.port = (*target)->port;
-            return route;
-        });
-        connect(m_ingress.get(), &tunnel::HttpIngress::requestLogged, this, &IngressWiring::onRequestLogged);
+    if (m_options.ingressEnabled)
+        m_ingress = makeIngress();
+    if (m_options.ingressTlsEnabled)
+        m_tlsIngress = makeIngress();
+}
+
+std::unique_ptr<tunnel::HttpIngress> IngressWiring::makeIngress()
+{
+    tunnel::HttpIngressConfig ingressConfig;
+    ingressConfig.domain = m_options.domain;
+    auto ingress = std::make_unique<tunnel::HttpIngress>(m_hub.get(), ingressConfig);
+    ingress->setResolver([this](const tunnel::HostQuery &query) { return route(query); });
+    ingress->setLocalResponder([this](const tunnel::HostQuery &query, const QString &path) { return challengeAnswer(query, path); });
+    connect(ingress.get(), &tunnel::HttpIngress::requestLogged, this, &IngressWiring::onRequestLogged);
+    return ingress;
+}
+
+std::optional<tunnel::Route> IngressWiring::route(const tunnel::HostQuery &query) const
+{
+    QString label = query.name;
+    if (label.isEmpty()) { // a custom domain: only once verified
+        auto owner = m_domains.verifiedDeployment(query.host);
+        if (!owner) {
+            qCWarning(lcRelay).noquote() << "custom domain lookup failed:" << owner.error().toString();
+            return std::nullopt;
+        }
+        if (!*owner)
+            return std::nullopt;
+        label = **owner; // ingressTarget takes a deployment id as a label too
     }
+    auto target = m_resources.ingressTarget(label);
+    if (!target) {
+        qCWarning(lcRelay).noquote() << "ingress lookup failed:" << target.error().toString();
+        return std::nullopt;
+    }
+    if (!*target)
+        return std::nullopt;
+    // The deployment's own limit (spec.limits), never above the relay's; 0 means "unlimited".
+    auto bounded = [](qint64 wanted, qint64 relayMax) {
+        return relayMax == 0 ? wanted : wanted == 0 ? relayMax : std::min(wanted, relayMax);
+    };
+    tunnel::Route route;
+    route.deployment = (*target)->deploymentId;
+    route.machineId = (*target)->providerId;
+    route.port = (*target)->port;
+    route.maxConnections = int(bounded((*target)->maxConnections, m_options.maxConnections));
+    route.bandwidthBytesPerSecond = bounded((*target)->bandwidthBytesPerSecond, m_options.bandwidthBytesPerSecond);
+    return route;
+}
+
+std::optional<QByteArray> IngressWiring::challengeAnswer(const tunnel::HostQuery &query, const QString &path) const
+{
+    const QStringView prefix = CustomDomainStore::kChallengePrefix;
+    if (!query.name.isEmpty() || !path.startsWith(prefix))
+        return std::nullopt;
+    const QString token = path.mid(prefix.size());
+    auto pending = m_domains.isPendingChallenge(query.host, token);
+    if (!pending) {
+        qCWarning(lcRelay).noquote() << "custom domain challenge lookup failed:" << pending.error().toString();
+        return std::nullopt;
+    }
+    if (!*pending)
+        return std::nullopt;
+    return token.toLatin1();
 }
 
 IngressWiring::~IngressWiring()
 {
     flush();
-    m_ingress.reset(); // before the hub it uses
+    m_ingress.reset(); // before the hub they use
+    m_tlsIngress.reset();
     m_hub.reset();
 }
 
@@ -114,11 +159,19 @@ Result<void> IngressWiring::start()
         if (!tls)
             return tls.error();
         m_hub->setTls(*tls);
+        if (m_tlsIngress)
+            m_tlsIngress->setTls(*tls); // X-Forwarded-Proto: https
+    } else if (m_tlsIngress) {
+        return Error(ErrorCode::InvalidInput, tr("the HTTPS ingress needs a TLS certificate and key"));
     }
     if (auto l = m_hub->listen(m_options.tunnelAddress, m_options.tunnelPort); !l)
         return l.error();
     if (m_ingress) {
         if (auto l = m_ingress->listen(m_options.ingressAddress, m_options.ingressPort); !l)
+            return l.error();
+    }
+    if (m_tlsIngress) {
+        if (auto l = m_tlsIngress->listen(m_options.ingressTlsAddress, m_options.ingressTlsPort); !l)
             return l.error();
     }
     return {};
@@ -128,6 +181,8 @@ void IngressWiring::stop()
 {
     if (m_ingress)
         m_ingress->close();
+    if (m_tlsIngress)
+        m_tlsIngress->close();
     m_hub->close();
     flush();
 }
@@ -177,6 +232,11 @@ quint16 IngressWiring::ingressPort() const
     return m_ingress ? m_ingress->serverPort() : 0;
 }
 
+quint16 IngressWiring::ingressTlsPort() const
+{
+    return m_tlsIngress ? m_tlsIngress->serverPort() : 0;
+}
+
 int IngressWiring::connectedMachines() const
 {
     return int(m_hub->connectedMachines().size());
@@ -184,7 +244,7 @@ int IngressWiring::connectedMachines() const
 
 int IngressWiring::ingressSessions() const
 {
-    return m_ingress ? m_ingress->sessionCount() : 0;
+    return (m_ingress ? m_ingress->sessionCount() : 0) + (m_tlsIngress ? m_tlsIngress->sessionCount() : 0);
 }
 
 } // namespace ttalkak::relay

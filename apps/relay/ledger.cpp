@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -28,23 +29,31 @@ Result<bool> Ledger::recordUsage(const QString &providerId, const QString &deplo
         return Error(ErrorCode::InvalidInput,
                      QCoreApplication::translate("Ledger", "usage needs interval = a minute start (epoch seconds, last 7 days) and seconds 1..60"));
     return m_db.transaction<bool>([&]() -> Result<bool> {
-        auto q = m_db.exec(u"SELECT d.owner_id, d.cpu_millis, d.memory_mb, p.price_cpu_hour, p.price_gb_hour"
-                           " FROM deployments d JOIN providers p ON p.id = d.provider_id"
-                           " WHERE d.id = ? AND d.provider_id = ? AND d.state NOT IN ('queued','deleted','offered')"_s,
-                           {deploymentId, providerId});
-        if (!q)
-            return q.error();
-        if (!q->next())
-            return Error(ErrorCode::NotFound, QCoreApplication::translate("Ledger", "this deployment is not placed on this provider"));
-        const QString owner = q->value(0).toString();
-        const qint64 cpu = q->value(1).toLongLong();
-        const qint64 mem = q->value(2).toLongLong();
-        const qint64 amount = price(seconds, cpu, mem, q->value(3).toLongLong(), q->value(4).toLongLong());
+        struct Placement
+        {
+            QString owner;
+            qint64 cpu, mem, cpuHour, gbHour;
+        };
+        auto placed = m_db.fetchOne(
+            u"SELECT d.owner_id, d.cpu_millis, d.memory_mb, p.price_cpu_hour, p.price_gb_hour"
+            " FROM deployments d JOIN providers p ON p.id = d.provider_id"
+            " WHERE d.id = ? AND d.provider_id = ? AND d.state NOT IN ('queued','deleted','offered')"_s,
+            {deploymentId, providerId},
+            [](const QSqlQuery &q) {
+                return Placement{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                 q.value(4).toLongLong()};
+            },
+            QCoreApplication::translate("Ledger", "this deployment is not placed on this provider"));
+        if (!placed)
+            return placed.error();
+        const auto &[owner, cpu, mem, cpuHour, gbHour] = *placed;
+        const qint64 amount = price(seconds, cpu, mem, cpuHour, gbHour);
         const qint64 fee = amount * m_feeBasisPoints / 10000;
         const qint64 now = Database::nowMs();
         auto n = m_db.execCount(u"INSERT INTO usage_intervals (deployment_id, provider_id, interval_start, seconds, cpu_millis,"
-                                " memory_mb, amount, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
-                                {deploymentId, providerId, intervalStart, seconds, cpu, mem, amount, now});
+                                " memory_mb, amount, recorded_at, price_cpu_hour, price_gb_hour)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
+                                {deploymentId, providerId, intervalStart, seconds, cpu, mem, amount, now, cpuHour, gbHour});
         if (!n)
             return n.error();
         if (*n == 0)
@@ -65,6 +74,44 @@ Result<bool> Ledger::recordUsage(const QString &providerId, const QString &deplo
         }
         return true;
     });
+}
+
+Result<QJsonObject> Ledger::usage(const QString &deploymentId, qint64 fromMs, qint64 toMs) const
+{
+    // The fee is read back from the ledger (the operator's entry of the interval's transaction),
+    // so the answer is what was charged, whatever the fee rate is now.
+    auto q = m_db.exec(u"SELECT u.interval_start, u.seconds, u.provider_id, u.cpu_millis, u.memory_mb, u.amount,"
+                       " COALESCE(e.amount, 0), u.price_cpu_hour, u.price_gb_hour FROM usage_intervals u"
+                       " LEFT JOIN ledger_entries e ON e.account = 'operator' AND e.tx_id = 'usage:' || u.deployment_id"
+                       " || ':' || u.provider_id || ':' || CAST(u.interval_start AS TEXT)"
+                       " WHERE u.deployment_id = ? AND u.interval_start >= ? AND u.interval_start < ?"
+                       " ORDER BY u.interval_start, u.provider_id"_s,
+                       {deploymentId, (fromMs + 999) / 1000, (toMs + 999) / 1000});
+    if (!q)
+        return q.error();
+    QJsonArray items;
+    qint64 seconds = 0;
+    qint64 amount = 0;
+    qint64 fee = 0;
+    while (q->next()) {
+        const QJsonValue price = q->isNull(7) ? QJsonValue()
+                                              : QJsonValue(QJsonObject{{u"cpuHour"_s, q->value(7).toLongLong()},
+                                                                       {u"gbHour"_s, q->value(8).toLongLong()}});
+        items.append(QJsonObject{{u"interval"_s, q->value(0).toLongLong()},
+                                 {u"seconds"_s, q->value(1).toLongLong()},
+                                 {u"providerId"_s, q->value(2).toString()},
+                                 {u"cpuMillis"_s, q->value(3).toLongLong()},
+                                 {u"memoryMb"_s, q->value(4).toLongLong()},
+                                 {u"amount"_s, q->value(5).toLongLong()},
+                                 {u"fee"_s, q->value(6).toLongLong()},
+                                 {u"price"_s, price}});
+        seconds += q->value(1).toLongLong();
+        amount += q->value(5).toLongLong();
+        fee += q->value(6).toLongLong();
+    }
+    return QJsonObject{{u"deployment"_s, deploymentId},
+                       {u"items"_s, items},
+                       {u"total"_s, QJsonObject{{u"seconds"_s, seconds}, {u"amount"_s, amount}, {u"fee"_s, fee}}}};
 }
 
 Result<void> Ledger::grant(const QString &userId, qint64 amount, const QString &txId)

@@ -23,6 +23,10 @@ public:
 
     // true when charged now, false when this interval was already charged.
     core::Result<bool> recordUsage(const QString &providerId, const QString &deploymentId, qint64 intervalStart, int seconds);
+    // The metered minutes of a deployment whose start lies in [fromMs, toMs): per interval the
+    // seconds, reservation, amount, the operator fee the ledger took and the provider's price
+    // (null for intervals charged before prices were kept), plus totals.
+    core::Result<QJsonObject> usage(const QString &deploymentId, qint64 fromMs, qint64 toMs) const;
     // Credit from the operator to a deployer (sign-up grant, top-up). txId makes it idempotent.
     core::Result<void> grant(const QString &userId, qint64 amount, const QString &txId);
     // Marks every entry so far as settled. Returns the number of newly settled entries.

@@ -4,6 +4,7 @@
 #include "accountstore.h"
 #include "blobstore.h"
 #include "containerlogstore.h"
+#include "customdomainstore.h"
 #include "databaseaccessstore.h"
 #include "databaseingress.h"
 #include "controlserver.h"
@@ -79,8 +80,9 @@ int main(int argc, char *argv[])
     SummaryService summaries(accessLogs, containerLogs, &llm, {config->llmMaxTokens, config->llmTokenBudget, config->llmRefreshMs});
     BlobStore blobs(**db, config->dataDir, config->maxBlobBytes);
     DatabaseAccessStore databaseAccess(**db);
+    CustomDomainStore domains(**db);
     RestApi rest(*config, accounts, resources, scheduler, ledger, metrics, accessLogs, containerLogs, summaries, blobs,
-                 databaseAccess);
+                 databaseAccess, domains);
     HttpServer http({16 * 1024, config->maxBodyBytes, 60000});
     http.setHandler([&rest](const HttpRequest &request) { return rest.handle(request); });
     http.setSinkProvider([&rest](const HttpRequest &head) { return rest.bodySinkFor(head); });
@@ -106,21 +108,40 @@ int main(int argc, char *argv[])
     std::unique_ptr<IngressWiring> ingress;
     std::unique_ptr<DatabaseIngress> databaseIngress; // declared after the hub's owner: destroyed first
     if (config->tunnelEnabled) {
-        ingress = std::make_unique<IngressWiring>(accounts, resources, accessLogs,
-                                                  IngressWiring::Options{config->tunnelAddress, config->tunnelPort,
-                                                                         config->ingressEnabled, config->ingressAddress,
-                                                                         config->ingressPort, config->domain,
-                                                                         config->tlsCertificate, config->tlsKey});
+        IngressWiring::Options options;
+        options.tunnelAddress = config->tunnelAddress;
+        options.tunnelPort = config->tunnelPort;
+        options.ingressEnabled = config->ingressEnabled;
+        options.ingressAddress = config->ingressAddress;
+        options.ingressPort = config->ingressPort;
+        options.ingressTlsEnabled = config->ingressTlsEnabled;
+        options.ingressTlsAddress = config->ingressTlsAddress;
+        options.ingressTlsPort = config->ingressTlsPort;
+        options.domain = config->domain;
+        options.tlsCertificate = config->tlsCertificate;
+        options.tlsKey = config->tlsKey;
+        options.maxConnections = config->ingressMaxConnections;
+        options.bandwidthBytesPerSecond = config->ingressBandwidthBps;
+        ingress = std::make_unique<IngressWiring>(accounts, resources, accessLogs, domains, options);
         if (auto s = ingress->start(); !s) {
             qCCritical(lcRelay).noquote() << "cannot start the ingress:" << s.error().toString();
             return 1;
         }
+        // Port 0 meant "any free port": from here on the config (which RestApi reads for /v1/info,
+        // apps' urls and domain checks) holds the ports actually bound.
+        config->tunnelPort = ingress->tunnelPort();
+        config->ingressPort = ingress->ingressPort();
+        config->ingressTlsPort = ingress->ingressTlsPort();
         qCInfo(lcRelay).noquote() << "tunnel listening" << (u"address="_s + config->tunnelAddress.toString())
                                   << (u"port="_s + QString::number(ingress->tunnelPort()))
                                   << (u"tls="_s + (config->tlsEnabled() ? u"1"_s : u"0"_s));
         if (config->ingressEnabled)
             qCInfo(lcRelay).noquote() << "ingress listening" << (u"address="_s + config->ingressAddress.toString())
                                       << (u"port="_s + QString::number(ingress->ingressPort()))
+                                      << (u"domain="_s + config->domain);
+        if (config->ingressTlsEnabled)
+            qCInfo(lcRelay).noquote() << "https ingress listening" << (u"address="_s + config->ingressTlsAddress.toString())
+                                      << (u"port="_s + QString::number(ingress->ingressTlsPort()))
                                       << (u"domain="_s + config->domain);
         // Databases: one TCP port each, on the ingress address, restored from the store now.
         databaseIngress = std::make_unique<DatabaseIngress>(ingress->hub(), databaseAccess,

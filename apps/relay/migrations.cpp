@@ -124,6 +124,25 @@ const QList<Migration> &migrations()
          },
          {},
          {}},
+        {6, u"the prices each usage interval was charged at"_s,
+         {
+             // NULL for intervals charged before this version (the price was not kept then).
+             u"ALTER TABLE usage_intervals ADD COLUMN price_cpu_hour BIGINT"_s,
+             u"ALTER TABLE usage_intervals ADD COLUMN price_gb_hour BIGINT"_s,
+         },
+         {},
+         {}},
+        {7, u"custom domains"_s,
+         {
+             // Several deployments may claim a host (so nobody can squat on one by adding it), but
+             // it is verified for, and routes to, one deployment only (the partial unique index).
+             u"CREATE TABLE custom_domains (host TEXT NOT NULL, deployment_id TEXT NOT NULL REFERENCES deployments(id),"
+             " token TEXT NOT NULL, verified_at BIGINT, created_at BIGINT NOT NULL, PRIMARY KEY (host, deployment_id))"_s,
+             u"CREATE UNIQUE INDEX custom_domains_verified ON custom_domains(host) WHERE verified_at IS NOT NULL"_s,
+             u"CREATE INDEX custom_domains_deployment ON custom_domains(deployment_id)"_s,
+         },
+         {},
+         {}},
     };
     return list;
 }

@@ -103,6 +103,18 @@ QJsonObject Deployment::toJson() const
     return o;
 }
 
+QJsonObject Deployment::publicJson() const
+{
+    QJsonObject o = toJson();
+    if (kind != u"database")
+        return o;
+    QJsonObject visible = spec;
+    visible.remove(u"password"_s);
+    visible.remove(u"adminPassword"_s);
+    o.insert(u"spec"_s, visible);
+    return o;
+}
+
 Deployment Deployment::fromQuery(const QSqlQuery &q)
 {
     Deployment d;

@@ -95,7 +95,10 @@ struct Deployment
     qint64 offerExpiresAt = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
-    QJsonObject toJson() const;
+    QJsonObject toJson() const; // everything, secrets included: for the provider's offer only
+    // What a deployer sees (REST, control-socket subscribers): a database's generated
+    // password/adminPassword are left out of `spec` (they are shown only in `connection`).
+    QJsonObject publicJson() const;
     static Deployment fromQuery(const QSqlQuery &q); // columns: see ResourceStore::deploymentColumns()
 };
 

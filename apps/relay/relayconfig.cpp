@@ -82,6 +82,15 @@ bool applyPortRange(RelayConfig &c, const QString &v)
     return true;
 }
 
+// An http(s) URL template whose host holds "{label}" exactly once.
+bool applyPublicUrlBase(RelayConfig &c, const QString &v)
+{
+    const QUrl sample(QString(v).replace(u"{label}"_s, u"label"_s), QUrl::StrictMode);
+    c.publicUrlBase = v;
+    return v.count(u"{label}"_s) == 1 && sample.isValid() && (sample.scheme() == u"http" || sample.scheme() == u"https")
+        && sample.host().contains(u"label"_s) && sample.userInfo().isEmpty();
+}
+
 bool applyListen(RelayConfig &c, const QString &v)
 {
     return parseListen(v, c.listenAddress, c.listenPort);
@@ -95,6 +104,16 @@ const QList<Option> &options()
          [](RelayConfig &c, const QString &v) { return c.tunnelEnabled = parseListen(v, c.tunnelAddress, c.tunnelPort); }},
         {u"ingress-listen"_s, QCoreApplication::translate("RelayConfig", "Address for public HTTP ingress (HOST:PORT); hosts <name>.<domain>."), u"addr"_s,
          [](RelayConfig &c, const QString &v) { return c.ingressEnabled = parseListen(v, c.ingressAddress, c.ingressPort); }},
+        {u"ingress-tls-listen"_s, QCoreApplication::translate("RelayConfig", "Address for public HTTPS ingress (HOST:PORT); needs --tls-cert/--tls-key for *.<domain>."), u"addr"_s,
+         [](RelayConfig &c, const QString &v) { return c.ingressTlsEnabled = parseListen(v, c.ingressTlsAddress, c.ingressTlsPort); }},
+        {u"public-url-base"_s, QCoreApplication::translate("RelayConfig", "Apps' public URL, with {label} for the app's name (e.g. https://{label}.example.com/)."), u"url"_s,
+         applyPublicUrlBase},
+        {u"ingress-max-connections"_s, QCoreApplication::translate("RelayConfig", "Concurrent ingress connections per deployment: default and maximum (0 = unlimited)."), u"n"_s,
+         [](RelayConfig &c, const QString &v) { return applyInteger<int>(c.ingressMaxConnections, v, 0); }},
+        {u"ingress-bandwidth-bps"_s, QCoreApplication::translate("RelayConfig", "Ingress bytes per second per deployment: default and maximum (0 = unlimited)."), u"bytes"_s,
+         [](RelayConfig &c, const QString &v) { return applyInteger<qint64>(c.ingressBandwidthBps, v, 0); }},
+        {u"domain-check-address"_s, QCoreApplication::translate("RelayConfig", "Custom-domain checks connect to this address instead of resolving the host (tests, operators)."), u"addr"_s,
+         [](RelayConfig &c, const QString &v) { return c.domainCheckAddress.setAddress(v); }},
         {u"data"_s, QCoreApplication::translate("RelayConfig", "Data directory (SQLite database, state)."), u"dir"_s,
          [](RelayConfig &c, const QString &v) { c.dataDir = v; return !v.isEmpty(); }},
         {u"domain"_s, QCoreApplication::translate("RelayConfig", "Public domain; apps get <name>.<domain>."), u"domain"_s,
@@ -247,12 +266,28 @@ Result<RelayConfig> RelayConfig::fromArguments(const QStringList &arguments)
     }
     if (config.ingressEnabled && !config.tunnelEnabled)
         return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "--ingress-listen needs --tunnel-listen"));
+    if (config.ingressTlsEnabled && (!config.tunnelEnabled || !config.tlsEnabled()))
+        return Error(ErrorCode::InvalidInput,
+                     QCoreApplication::translate("RelayConfig", "--ingress-tls-listen needs --tunnel-listen, --tls-cert and --tls-key"));
     if (config.llmTokenBudget <= config.llmMaxTokens + 100)
         return Error(ErrorCode::InvalidInput, QCoreApplication::translate("RelayConfig", "llm-token-budget must exceed llm-max-tokens by more than 100"));
     if (config.heartbeatTimeoutMs <= config.heartbeatIntervalMs)
         return Error(ErrorCode::InvalidInput,
                      QCoreApplication::translate("RelayConfig", "heartbeat-timeout-ms must be larger than heartbeat-interval-ms"));
     return config;
+}
+
+QString RelayConfig::appUrl(const QString &label) const
+{
+    if (!publicUrlBase.isEmpty())
+        return QString(publicUrlBase).replace(u"{label}"_s, label);
+    if (!ingressTlsEnabled && !ingressEnabled)
+        return {};
+    const bool https = ingressTlsEnabled;
+    const quint16 port = https ? ingressTlsPort : ingressPort;
+    const bool defaultPort = port == (https ? 443 : 80);
+    return (https ? u"https://"_s : u"http://"_s) + label + u'.' + domain + (defaultPort ? QString() : u':' + QString::number(port))
+        + u'/';
 }
 
 QString RelayConfig::resolvedDatabaseUrl() const

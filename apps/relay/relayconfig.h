@@ -30,6 +30,16 @@ struct RelayConfig
     bool ingressEnabled = false;        // --ingress-listen: public HTTP, routed by Host <name>.<domain>
     QHostAddress ingressAddress = QHostAddress::LocalHost;
     quint16 ingressPort = 0;
+    bool ingressTlsEnabled = false;     // --ingress-tls-listen: the same routes over TLS (--tls-cert/--tls-key,
+    QHostAddress ingressTlsAddress = QHostAddress::LocalHost; // a wildcard certificate for *.<domain>)
+    quint16 ingressTlsPort = 0;
+    // Apps' `url` template for operators behind a load balancer, e.g. "https://{label}.example.com/";
+    // empty: derived from the domain and the ingress listeners.
+    QString publicUrlBase;
+    int ingressMaxConnections = 256;    // per deployment: default and maximum of spec.limits (0 = unlimited)
+    qint64 ingressBandwidthBps = 0;     // per deployment, both directions: default and maximum (0 = unlimited)
+    // Custom-domain checks connect here instead of resolving the host (tests, split-horizon DNS).
+    QHostAddress domainCheckAddress;
     // Databases' public TCP ports (one per database, on the ingress address) come from this range.
     quint16 dbIngressFrom = 15400;      // --db-ingress-range FROM-TO
     quint16 dbIngressTo = 15499;
@@ -64,6 +74,9 @@ struct RelayConfig
     static core::Result<RelayConfig> fromArguments(const QStringList &arguments);
     static core::Result<RelayConfig> fromFile(const QString &iniPath, RelayConfig base);
     bool tlsEnabled() const { return !tlsCertificate.isEmpty() && !tlsKey.isEmpty(); }
+    // An app's public URL: publicUrlBase with {label} replaced, else https://<label>.<domain>[:port]/
+    // with the HTTPS ingress, http://… with the HTTP one (default ports omitted), else empty.
+    QString appUrl(const QString &label) const;
     // Absolute SQLite path or the postgres URL, resolved against dataDir.
     QString resolvedDatabaseUrl() const;
 };

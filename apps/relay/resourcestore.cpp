@@ -13,9 +13,9 @@ using ttalkak::core::Result;
 namespace ttalkak::relay {
 namespace {
 
-Error notFound(const char *what)
+QString tr(const char *text)
 {
-    return Error(ErrorCode::NotFound, QCoreApplication::translate("ResourceStore", what));
+    return QCoreApplication::translate("ResourceStore", text);
 }
 
 // LIKE pattern matching `search` literally, case-insensitively (the column is LOWER()ed too).
@@ -56,21 +56,31 @@ Result<std::optional<ResourceStore::IngressTarget>> ResourceStore::ingressTarget
     QString id = label;
     if (id.startsWith(u"dep-"))
         id[3] = u'_';
-    auto q = m_db.exec(u"SELECT id, provider_id, ingress_port FROM deployments WHERE (id = ? OR LOWER(name) = ?)"
-                       " AND kind = 'app' AND state = 'running' AND provider_id IS NOT NULL LIMIT 2"_s,
+    // A redeploy moves the deployment to assigned/building (generation + 1) while the previous
+    // container keeps serving on the same provider: keep routing to the port it reported. The
+    // scheduler clears ingress_port whenever the placement changes (re-queue, new offer) and the
+    // provider's stopped/failed clear it, so a recorded port always belongs to this provider.
+    auto q = m_db.exec(u"SELECT id, provider_id, ingress_port, spec FROM deployments WHERE (id = ? OR LOWER(name) = ?)"
+                       " AND kind = 'app' AND provider_id IS NOT NULL AND (state = 'running'"
+                       " OR (state IN ('assigned', 'building') AND ingress_port > 0)) LIMIT 2"_s,
                        {id, label.toLower()});
     if (!q)
         return q.error();
     std::optional<IngressTarget> found;
+    QString spec;
     int rows = 0;
     while (q->next()) {
         ++rows;
         found = IngressTarget{q->value(0).toString(), q->value(1).toString(), quint16(q->value(2).toInt())};
+        spec = q->value(3).toString();
         if (found->deploymentId == id) // an id match wins over names
             break;
     }
     if (!found || (rows > 1 && found->deploymentId != id) || found->port == 0)
         return std::optional<IngressTarget>();
+    const QJsonObject limits = parseJsonObject(spec).value(u"limits"_s).toObject();
+    found->maxConnections = limits.value(u"maxConnections"_s).toInt();
+    found->bandwidthBytesPerSecond = limits.value(u"bandwidthBytesPerSecond"_s).toInteger();
     return found;
 }
 
@@ -82,7 +92,7 @@ Result<Project> ResourceStore::createProject(const QString &ownerId, const QStri
                        {p.id, ownerId, name, toJsonText(source), now, now});
     if (!r) {
         if (r.error().code() == ErrorCode::InvalidInput)
-            return Error(ErrorCode::InvalidInput, QCoreApplication::translate("ResourceStore", "a project with this name exists"));
+            return Error(ErrorCode::InvalidInput, tr("a project with this name exists"));
         return r.error();
     }
     return p;
@@ -90,14 +100,9 @@ Result<Project> ResourceStore::createProject(const QString &ownerId, const QStri
 
 Result<Project> ResourceStore::project(const QString &ownerId, const QString &projectId) const
 {
-    auto q = m_db.exec(u"SELECT id, owner_id, name, source, created_at, updated_at FROM projects"
-                       " WHERE id = ? AND owner_id = ? AND deleted_at IS NULL"_s,
-                       {projectId, ownerId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound("no such project");
-    return projectFromQuery(*q);
+    return m_db.fetchOne(u"SELECT id, owner_id, name, source, created_at, updated_at FROM projects"
+                         " WHERE id = ? AND owner_id = ? AND deleted_at IS NULL"_s,
+                         {projectId, ownerId}, projectFromQuery, tr("no such project"));
 }
 
 Result<PageResult<Project>> ResourceStore::listProjects(const QString &ownerId, const PageRequest &page) const
@@ -131,7 +136,7 @@ Result<void> ResourceStore::deleteProject(const QString &ownerId, const QString 
     if (!n)
         return n.error();
     if (*n != 1)
-        return notFound("no such project");
+        return Database::notFound(tr("no such project"));
     return {};
 }
 
@@ -157,23 +162,14 @@ Result<Deployment> ResourceStore::createDeployment(const QString &ownerId, Deplo
 
 Result<Deployment> ResourceStore::deployment(const QString &ownerId, const QString &deploymentId) const
 {
-    auto q = m_db.exec(u"SELECT "_s + deploymentColumns() + u" FROM deployments WHERE id = ? AND owner_id = ? AND state <> 'deleted'"_s,
-                       {deploymentId, ownerId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound("no such deployment");
-    return Deployment::fromQuery(*q);
+    return m_db.fetchOne(u"SELECT "_s + deploymentColumns() + u" FROM deployments WHERE id = ? AND owner_id = ? AND state <> 'deleted'"_s,
+                         {deploymentId, ownerId}, Deployment::fromQuery, tr("no such deployment"));
 }
 
 Result<Deployment> ResourceStore::deploymentById(const QString &deploymentId) const
 {
-    auto q = m_db.exec(u"SELECT "_s + deploymentColumns() + u" FROM deployments WHERE id = ?"_s, {deploymentId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound("no such deployment");
-    return Deployment::fromQuery(*q);
+    return m_db.fetchOne(u"SELECT "_s + deploymentColumns() + u" FROM deployments WHERE id = ?"_s, {deploymentId},
+                         Deployment::fromQuery, tr("no such deployment"));
 }
 
 Result<PageResult<Deployment>> ResourceStore::listDeployments(const QString &ownerId, const QString &kind,

@@ -41,8 +41,11 @@ public:
         QString deploymentId;
         QString providerId;
         quint16 port = 0;
+        int maxConnections = 0; // spec.limits; 0: not set (the relay's default applies)
+        qint64 bandwidthBytesPerSecond = 0;
     };
-    // The running app a public host label names: its id with '-' for '_' ("dep-<hex>"), or its
+    // The running app (or one being redeployed on the provider that still serves its previous
+    // generation) a public host label names: its id with '-' for '_' ("dep-<hex>"), or its
     // name when exactly one running app has that name (case-insensitive).
     // nullopt when none (or the name is ambiguous) or it has no reported port.
     core::Result<std::optional<IngressTarget>> ingressTarget(const QString &label) const;

@@ -2,6 +2,8 @@
 
 #include "allowlist.h"
 #include "appspec.h"
+#include "domaincheck.h"
+#include "httpdeferred.h"
 #include "logging.h"
 #include "tokens.h"
 
@@ -161,7 +163,7 @@ QString connectionUrl(const QJsonObject &spec, const QString &host, int port)
 
 RestApi::RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
                  Ledger &ledger, MetricsRegistry &metrics, AccessLogStore &accessLogs, ContainerLogStore &containerLogs,
-                 SummaryService &summaries, BlobStore &blobs, DatabaseAccessStore &databaseAccess)
+                 SummaryService &summaries, BlobStore &blobs, DatabaseAccessStore &databaseAccess, CustomDomainStore &domains)
     : m_config(config)
     , m_accounts(accounts)
     , m_resources(resources)
@@ -173,6 +175,7 @@ RestApi::RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStor
     , m_summaries(summaries)
     , m_blobs(blobs)
     , m_databaseAccess(databaseAccess)
+    , m_domains(domains)
     , m_hasher(config.kdfIterations)
     , m_signinLimiter(config.signinMaxFailures, config.signinWindowMs)
 {
@@ -194,6 +197,8 @@ HttpResponse RestApi::route(const HttpRequest &request, const QList<QByteArray> 
         return metricsEndpoint(request);
     if (parts.isEmpty() || parts[0] != "v1")
         return notFound();
+    if (parts.size() == 2 && parts[1] == "info") // public: what clients need to build URLs
+        return info(request);
     if (parts.size() == 3 && parts[1] == "auth") {
         if (request.method != "POST")
             return methodNotAllowed();
@@ -496,6 +501,8 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
         }
         return methodNotAllowed();
     }
+    if (parts.size() >= 4 && parts[3] == "domains" && kind == u"app")
+        return domains(request, *d, parts);
     if (parts.size() != 4)
         return notFound();
     const QByteArray &sub = parts[3];
@@ -518,6 +525,8 @@ HttpResponse RestApi::deployments(const HttpRequest &request, const Principal &w
         return metricBuckets(request, *d);
     if (sub == "summary")
         return summary(request, *d);
+    if (sub == "usage")
+        return usage(request, *d);
     return notFound();
 }
 
@@ -567,7 +576,7 @@ HttpResponse RestApi::createDeployment(const HttpRequest &request, const Princip
         if (!body->value(u"spec"_s).isObject())
             return badRequest(tr("spec: an object is required (see the deployment spec)"));
         auto spec = validateAppSpec(body->value(u"spec"_s).toObject(),
-                                    [&](const QString &sha) { return m_blobs.ownedSize(who.userId, sha); });
+                                    [&](const QString &sha) { return m_blobs.ownedSize(who.userId, sha); }, ingressLimits());
         if (!spec)
             return HttpResponse::fromError(spec.error());
         draft.spec = *spec;
@@ -618,7 +627,7 @@ HttpResponse RestApi::deploymentCommand(const HttpRequest &request, const Princi
             if (!body->value(u"spec"_s).isObject())
                 return badRequest(tr("spec: an object is required (see the deployment spec)"));
             auto spec = validateAppSpec(body->value(u"spec"_s).toObject(),
-                                        [&](const QString &sha) { return m_blobs.ownedSize(who.userId, sha); });
+                                        [&](const QString &sha) { return m_blobs.ownedSize(who.userId, sha); }, ingressLimits());
             if (!spec)
                 return HttpResponse::fromError(spec.error());
             redeploy.spec = *spec;
@@ -648,13 +657,12 @@ HttpResponse RestApi::allowList(const HttpRequest &request, const Deployment &d)
 
 QJsonObject RestApi::deploymentJson(const Deployment &d, bool withConnection) const
 {
-    QJsonObject o = d.toJson();
-    if (d.kind != u"database")
+    QJsonObject o = d.publicJson();
+    if (d.kind != u"database") {
+        if (const QString url = m_config.appUrl(d.name); !url.isEmpty())
+            o.insert(u"url"_s, url);
         return o;
-    QJsonObject spec = d.spec;
-    spec.remove(u"password"_s);
-    spec.remove(u"adminPassword"_s);
-    o.insert(u"spec"_s, spec);
+    }
     auto access = m_databaseAccess.access(d.id);
     if (!access) {
         qCWarning(lcRest).noquote() << "cannot read database access:" << access.error().toString();
@@ -794,6 +802,137 @@ HttpResponse RestApi::metricBuckets(const HttpRequest &request, const Deployment
         out.append(b.toJson());
     return HttpResponse::json(200, {{u"deployment"_s, d.id}, {u"from"_s, from}, {u"to"_s, to}, {u"bucketMs"_s, 60000},
                                     {u"buckets"_s, out}});
+}
+
+HttpResponse RestApi::usage(const HttpRequest &request, const Deployment &d)
+{
+    bool okFrom = true;
+    bool okTo = true;
+    const qint64 to = request.query.hasQueryItem(u"to"_s) ? request.query.queryItemValue(u"to"_s).toLongLong(&okTo)
+                                                         : Database::nowMs();
+    const qint64 from = request.query.hasQueryItem(u"from"_s) ? request.query.queryItemValue(u"from"_s).toLongLong(&okFrom)
+                                                             : to - 24LL * 3600000;
+    if (!okFrom || !okTo || from < 0 || to <= from || to - from > 31LL * 86400000)
+        return badRequest(tr("from and to must be epoch milliseconds, from < to, at most 31 days apart"));
+    auto usage = m_ledger.usage(d.id, from, to);
+    if (!usage)
+        return HttpResponse::fromError(usage.error());
+    QJsonObject out = *usage;
+    out.insert(u"from"_s, from);
+    out.insert(u"to"_s, to);
+    return HttpResponse::json(200, out);
+}
+
+HttpResponse RestApi::info(const HttpRequest &request) const
+{
+    if (request.method != "GET")
+        return methodNotAllowed();
+    QJsonObject ingress;
+    if (m_config.ingressEnabled)
+        ingress.insert(u"http"_s, QJsonObject{{u"port"_s, m_config.ingressPort}});
+    if (m_config.ingressTlsEnabled)
+        ingress.insert(u"https"_s, QJsonObject{{u"port"_s, m_config.ingressTlsPort}});
+    QJsonObject o{{u"domain"_s, m_config.domain},
+                  {u"ingress"_s, ingress},
+                  {u"protocol"_s, 1},
+                  {u"version"_s, QCoreApplication::applicationVersion()}};
+    if (m_config.tunnelEnabled)
+        o.insert(u"tunnel"_s, QJsonObject{{u"port"_s, m_config.tunnelPort}});
+    return HttpResponse::json(200, o);
+}
+
+HttpResponse RestApi::domains(const HttpRequest &request, const Deployment &d, const QList<QByteArray> &parts)
+{
+    if (parts.size() == 4) {
+        if (request.method == "GET") {
+            auto list = m_domains.list(d.id);
+            if (!list)
+                return HttpResponse::fromError(list.error());
+            QJsonArray items;
+            for (const CustomDomain &c : std::as_const(*list))
+                items.append(c.toJson());
+            return HttpResponse::json(200, {{u"deployment"_s, d.id}, {u"items"_s, items}});
+        }
+        if (request.method != "POST")
+            return methodNotAllowed();
+        auto body = jsonBody(request);
+        if (!body)
+            return HttpResponse::fromError(body.error());
+        auto host = CustomDomainStore::normalizeHost(body->value(u"host"_s).toString(), m_config.domain);
+        if (!host)
+            return HttpResponse::fromError(host.error());
+        auto added = m_domains.add(d.id, *host);
+        if (!added)
+            return HttpResponse::fromError(added.error());
+        if (added->second)
+            qCInfo(lcRest).noquote() << "custom domain added" << (u"deployment="_s + d.id) << (u"host="_s + *host);
+        return HttpResponse::json(added->second ? 201 : 200, added->first.toJson());
+    }
+    auto host = CustomDomainStore::normalizeHost(QUrl::fromPercentEncoding(parts[4]), m_config.domain);
+    if (!host)
+        return notFound();
+    auto domain = m_domains.find(d.id, *host);
+    if (!domain)
+        return HttpResponse::fromError(domain.error());
+    if (parts.size() == 5) {
+        if (request.method == "GET")
+            return HttpResponse::json(200, domain->toJson());
+        if (request.method != "DELETE")
+            return methodNotAllowed();
+        auto r = m_domains.remove(d.id, *host);
+        if (r)
+            qCInfo(lcRest).noquote() << "custom domain removed" << (u"deployment="_s + d.id) << (u"host="_s + *host);
+        return r ? HttpResponse::json(200, {{u"deleted"_s, true}}) : HttpResponse::fromError(r.error());
+    }
+    if (parts.size() == 6 && parts[5] == "verify") {
+        if (request.method != "POST")
+            return methodNotAllowed();
+        return verifyDomain(d, *domain);
+    }
+    return notFound();
+}
+
+HttpResponse RestApi::verifyDomain(const Deployment &d, const CustomDomain &domain)
+{
+    auto claim = [this, d, domain]() -> HttpResponse {
+        auto marked = m_domains.markVerified(d.id, domain.host);
+        if (!marked)
+            return HttpResponse::fromError(marked.error());
+        if (!*marked)
+            return conflict(tr("%1 is already verified for another deployment").arg(domain.host));
+        qCInfo(lcRest).noquote() << "custom domain verified" << (u"deployment="_s + d.id) << (u"host="_s + domain.host);
+        auto fresh = m_domains.find(d.id, domain.host);
+        return fresh ? HttpResponse::json(200, fresh->toJson()) : HttpResponse::fromError(fresh.error());
+    };
+    if (domain.verified())
+        return claim();
+    // Verified elsewhere: the host already routes there, so the challenge could not reach us anyway.
+    auto holder = m_domains.verifiedDeployment(domain.host);
+    if (!holder)
+        return HttpResponse::fromError(holder.error());
+    if (*holder && **holder != d.id) {
+        auto other = m_resources.deploymentById(**holder);
+        if (other && other->state != u"deleted")
+            return conflict(tr("%1 is already verified for another deployment").arg(domain.host));
+    }
+    if (!m_config.ingressEnabled)
+        return HttpResponse::error(503, u"unavailable"_s, tr("this relay has no public HTTP ingress to verify domains with"));
+    // The host must reach our own ingress, which answers the challenge path for pending hosts.
+    auto deferred = std::make_shared<HttpDeferred>();
+    auto *check = new DomainCheck({domain.host, m_config.ingressPort, domain.challengePath(), domain.token.toLatin1(),
+                                   m_config.domainCheckAddress});
+    QObject::connect(check, &DomainCheck::finished, deferred.get(), [deferred, claim, host = domain.host](bool matched, const QString &detail) {
+        if (!matched) {
+            qCInfo(lcRest).noquote() << "custom domain check failed" << (u"host="_s + host) << detail;
+            deferred->finish(HttpResponse::error(
+                422, u"unverified"_s,
+                tr("%1 does not point at this relay yet: %2").arg(host, detail)));
+            return;
+        }
+        deferred->finish(claim());
+    });
+    check->start();
+    return HttpResponse::later(deferred);
 }
 
 HttpResponse RestApi::summary(const HttpRequest &request, const Deployment &d)

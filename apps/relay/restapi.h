@@ -9,6 +9,8 @@
 #include "blobstore.h"
 #include "databaseaccessstore.h"
 #include "containerlogstore.h"
+#include "customdomainstore.h"
+#include "appspec.h"
 #include "summaryservice.h"
 #include "httprequest.h"
 #include "httpresponse.h"
@@ -28,7 +30,7 @@ class RestApi
 public:
     RestApi(const RelayConfig &config, AccountStore &accounts, ResourceStore &resources, Scheduler &scheduler,
             Ledger &ledger, MetricsRegistry &metrics, AccessLogStore &accessLogs, ContainerLogStore &containerLogs,
-            SummaryService &summaries, BlobStore &blobs, DatabaseAccessStore &databaseAccess);
+            SummaryService &summaries, BlobStore &blobs, DatabaseAccessStore &databaseAccess, CustomDomainStore &domains);
 
     HttpResponse handle(const HttpRequest &request);
     // For HttpServer::setSinkProvider: an authenticated blob upload streams to disk.
@@ -55,6 +57,12 @@ private:
     HttpResponse logs(const HttpRequest &request, const Deployment &d);
     HttpResponse metricBuckets(const HttpRequest &request, const Deployment &d);
     HttpResponse summary(const HttpRequest &request, const Deployment &d);
+    HttpResponse usage(const HttpRequest &request, const Deployment &d);
+    HttpResponse info(const HttpRequest &request) const;
+    // /v1/deployments/{id}/domains[/{host}[/verify]] (apps only).
+    HttpResponse domains(const HttpRequest &request, const Deployment &d, const QList<QByteArray> &parts);
+    HttpResponse verifyDomain(const Deployment &d, const CustomDomain &domain);
+    IngressLimits ingressLimits() const { return {m_config.ingressMaxConnections, m_config.ingressBandwidthBps}; }
 
     const RelayConfig &m_config;
     AccountStore &m_accounts;
@@ -67,6 +75,7 @@ private:
     SummaryService &m_summaries;
     BlobStore &m_blobs;
     DatabaseAccessStore &m_databaseAccess;
+    CustomDomainStore &m_domains;
     std::function<void()> m_databaseAccessChanged;
     PasswordHasher m_hasher;
     RateLimiter m_signinLimiter;

@@ -103,7 +103,11 @@ QJsonObject Scheduler::commandMessage(const QString &command, const Deployment &
 {
     QJsonObject o{{u"type"_s, u"command"_s}, {u"command"_s, command}, {u"deployment"_s, d.id}, {u"generation"_s, d.generation}};
     if (command == u"redeploy") {
+        // Everything an offer carries, so a provider that restarted since the offer can rebuild.
         o.insert(u"spec"_s, d.spec);
+        o.insert(u"kind"_s, d.kind);
+        o.insert(u"name"_s, d.name);
+        o.insert(u"resources"_s, d.resources.toJson());
         auto token = m_sourceTokens.token(d.id, d.generation);
         if (token && !token->isEmpty())
             o.insert(u"sourceToken"_s, *token);
@@ -233,7 +237,7 @@ Result<int> Scheduler::runPass()
                 d.state = u"offered"_s;
                 d.offerExpiresAt = now + m_options.offerTimeoutMs;
                 auto n = m_db.execCount(u"UPDATE deployments SET state = 'offered', provider_id = ?, attempt = ?, offer_expires_at = ?,"
-                                        " status_detail = '', updated_at = ? WHERE id = ? AND state = 'queued'"_s,
+                                        " status_detail = '', ingress_port = 0, updated_at = ? WHERE id = ? AND state = 'queued'"_s,
                                         {d.providerId, d.attempt, d.offerExpiresAt, now, d.id});
                 if (!n)
                     return n.error();
@@ -285,7 +289,8 @@ Result<void> Scheduler::requeue(const Deployment &d, const QString &outcome, boo
                 excluded = q->value(0).toString();
             excluded += u',' + d.providerId;
         }
-        auto n = m_db.execCount(u"UPDATE deployments SET state = ?, provider_id = NULL, offer_expires_at = NULL,"
+        // The public port belonged to the old placement: no ingress to a provider that lost it.
+        auto n = m_db.execCount(u"UPDATE deployments SET state = ?, provider_id = NULL, offer_expires_at = NULL, ingress_port = 0,"
                                 " excluded = CASE WHEN ? = 1 THEN ? ELSE excluded END, status_detail = ?, updated_at = ?"
                                 " WHERE id = ? AND provider_id = ? AND state = ?"_s,
                                 {after.state, exclude ? 1 : 0, excluded, detail, now, d.id, d.providerId, d.state});

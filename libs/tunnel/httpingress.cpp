@@ -95,6 +95,16 @@ std::optional<Route> HttpIngress::resolve(const QByteArray &hostHeader) const
     return m_resolver(query);
 }
 
+std::optional<QByteArray> HttpIngress::answerLocally(const QByteArray &hostHeader, const QString &path) const
+{
+    if (!m_localResponder || hostHeader.isEmpty())
+        return std::nullopt;
+    const HostQuery query = hostQuery(hostHeader, m_config.domain);
+    if (query.host.isEmpty())
+        return std::nullopt;
+    return m_localResponder(query, path);
+}
+
 HttpIngress::DeploymentState &HttpIngress::state(const Route &route)
 {
     DeploymentState &s = m_deployments[route.deployment];

@@ -52,11 +52,16 @@ class HttpIngress : public QObject
     Q_OBJECT
 public:
     using Resolver = std::function<std::optional<Route>(const HostQuery &query)>;
+    // Consulted only when the resolver has no route for a connection's first request: a body to
+    // answer with itself (200 text/plain, Connection: close), or nullopt for the 404 page. The
+    // relay answers custom-domain ownership challenges (/.well-known/ttalkak/<token>) this way.
+    using LocalResponder = std::function<std::optional<QByteArray>(const HostQuery &query, const QString &path)>;
 
     HttpIngress(TunnelHub *hub, HttpIngressConfig config, QObject *parent = nullptr);
     ~HttpIngress() override;
 
     void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
+    void setLocalResponder(LocalResponder responder) { m_localResponder = std::move(responder); }
     void setTls(const std::optional<QSslConfiguration> &config);
     core::Result<void> listen(const QHostAddress &address, quint16 port = 0);
     quint16 serverPort() const;
@@ -79,12 +84,14 @@ private:
         qint64 rate = 0;
     };
     std::optional<Route> resolve(const QByteArray &hostHeader) const;
+    std::optional<QByteArray> answerLocally(const QByteArray &hostHeader, const QString &path) const;
     DeploymentState &state(const Route &route);
     void release(const QString &deployment);
 
     TunnelHub *m_hub;
     HttpIngressConfig m_config;
     Resolver m_resolver;
+    LocalResponder m_localResponder;
     Internal::Listener *m_listener;
     QHash<QString, DeploymentState> m_deployments;
     int m_sessions = 0;

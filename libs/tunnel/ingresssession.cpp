@@ -155,7 +155,7 @@ bool IngressSession::handleHead(const RequestRewriter::Head &head)
     if (!m_route) {
         m_pending.append(p);
         ++m_incomplete;
-        if (!openRoute(head.host))
+        if (!openRoute(head.host, p.row.path))
             return false;
         m_pending.last().row.deployment = m_route->deployment;
     } else if (head.host != m_host) {
@@ -173,10 +173,17 @@ bool IngressSession::handleHead(const RequestRewriter::Head &head)
     return true;
 }
 
-bool IngressSession::openRoute(const QByteArray &host)
+bool IngressSession::openRoute(const QByteArray &host, const QString &path)
 {
     std::optional<Route> route = m_ingress->resolve(host);
     if (!route) {
+        if (const std::optional<QByteArray> body = m_ingress->answerLocally(host, path)) {
+            sendResponse(200,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nCache-Control: no-store\r\n"
+                "Content-Length: "
+                    + QByteArray::number(body->size()) + "\r\nConnection: close\r\n\r\n" + *body);
+            return false;
+        }
         sendError(404, tr("Nothing is deployed at %1.").arg(QString::fromLatin1(host)));
         return false;
     }
@@ -321,9 +328,13 @@ void IngressSession::creditStream(qint64 n)
 
 void IngressSession::sendError(int status, const QString &detail)
 {
+    sendResponse(status, errorResponse(status, detail));
+}
+
+void IngressSession::sendResponse(int status, const QByteArray &response)
+{
     if (m_done)
         return;
-    const QByteArray response = errorResponse(status, detail);
     if (!m_pending.isEmpty()) {
         logFront(status, response.size());
         while (!m_pending.isEmpty())

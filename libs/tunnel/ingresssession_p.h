@@ -44,7 +44,7 @@ private:
 
     void onClientData();
     bool handleHead(const RequestRewriter::Head &head);
-    bool openRoute(const QByteArray &host);
+    bool openRoute(const QByteArray &host, const QString &path);
     void onStreamData(const QByteArray &data);
     void onStreamAborted(ResetCode code, const QString &reason);
     void onStreamFinished();
@@ -53,6 +53,7 @@ private:
     void handleCompletedResponses();
     void logFront(int status, qint64 bytesOut);
     void sendError(int status, const QString &detail);
+    void sendResponse(int status, const QByteArray &response); // a whole response, then close
     void armTimers();
     void closeWhenFlushed();
     void creditStream(qint64 n);

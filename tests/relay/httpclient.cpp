@@ -1,5 +1,7 @@
 #include "httpclient.h"
 
+#include <QSslConfiguration>
+
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
@@ -21,6 +23,11 @@ QNetworkReply *HttpClient::start(const QByteArray &method, const QUrl &url, cons
     QNetworkRequest req(url);
     req.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     req.setTransferTimeout(10000);
+    if (!m_cas.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(m_cas);
+        req.setSslConfiguration(ssl);
+    }
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     return m_nam.sendCustomRequest(req, method, body);

@@ -18,6 +18,12 @@ bool RelayFixture::start()
     return m_relay->start();
 }
 
+void RelayFixture::setCaCertificates(const QList<QSslCertificate> &cas)
+{
+    m_cas = cas;
+    m_http.setCaCertificates(cas);
+}
+
 bool RelayFixture::restart()
 {
     return m_relay->start();
@@ -42,6 +48,8 @@ TestProvider RelayFixture::addProvider(const TestUser &owner, const QString &nam
 std::unique_ptr<WsClient> RelayFixture::connectProvider(const TestProvider &p, const ProviderSpec &spec, const QJsonArray &running)
 {
     auto ws = std::make_unique<WsClient>();
+    if (!m_cas.isEmpty())
+        ws->setCaCertificates(m_cas);
     if (!ws->open(m_relay->wsUrl(), p.key))
         return nullptr;
     const QJsonObject ack = ws->call(helloMessage(spec, running));
@@ -55,6 +63,8 @@ std::unique_ptr<WsClient> RelayFixture::connectProvider(const TestProvider &p, c
 std::unique_ptr<WsClient> RelayFixture::connectDeployer(const TestUser &u)
 {
     auto ws = std::make_unique<WsClient>();
+    if (!m_cas.isEmpty())
+        ws->setCaCertificates(m_cas);
     if (!ws->open(m_relay->wsUrl(), u.token))
         return nullptr;
     return ws;

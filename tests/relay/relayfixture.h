@@ -37,6 +37,8 @@ public:
 
     RelayProcess &relay() { return *m_relay; }
     HttpClient &http() { return m_http; }
+    // For a relay started with --tls-cert/--tls-key: REST and WebSocket clients trust these.
+    void setCaCertificates(const QList<QSslCertificate> &cas);
     TestDatabase &db() { return m_db; }
     // Restart the relay process on the same store (after terminate() or kill()).
     bool restart();
@@ -56,6 +58,7 @@ private:
     QStringList m_extraArgs;
     std::unique_ptr<RelayProcess> m_relay;
     HttpClient m_http;
+    QList<QSslCertificate> m_cas;
 };
 
 #define REQUIRE_RELAY(fixture)                                                                     \

@@ -50,6 +50,7 @@ bool RelayProcess::start(int timeoutMs)
             const QJsonObject o = QJsonDocument::fromJson(line).object();
             if (o.value(u"msg"_s).toString() == u"listening") {
                 m_port = quint16(o.value(u"port"_s).toInt());
+                m_tls = o.value(u"tls"_s).toVariant().toInt() == 1;
                 return true;
             }
         }
@@ -76,10 +77,10 @@ void RelayProcess::kill()
 
 QUrl RelayProcess::url(const QString &path) const
 {
-    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path));
+    return QUrl(u"%1://127.0.0.1:%2%3"_s.arg(m_tls ? u"https"_s : u"http"_s).arg(m_port).arg(path));
 }
 
 QUrl RelayProcess::wsUrl() const
 {
-    return QUrl(u"ws://127.0.0.1:%1/v1/ws"_s.arg(m_port));
+    return QUrl(u"%1://127.0.0.1:%2/v1/ws"_s.arg(m_tls ? u"wss"_s : u"ws"_s).arg(m_port));
 }

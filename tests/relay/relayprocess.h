@@ -32,4 +32,5 @@ private:
     QStringList m_extraArgs;
     QByteArray m_log;
     quint16 m_port = 0;
+    bool m_tls = false; // the listener speaks TLS (--tls-cert/--tls-key): https:// and wss:// URLs
 };

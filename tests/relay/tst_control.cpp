@@ -152,6 +152,39 @@ private Q_SLOTS:
         for (const QJsonObject &o : std::as_const(stranger->queue()))
             QVERIFY2(o.value(u"deployment"_s).toString() != dep, QJsonDocument(o).toJson().constData());
     }
+
+    // A database's generated credentials: the provider's offer carries them (it creates the
+    // database with them); a subscriber's ack never does, exactly like REST.
+    void subscribeAckHidesDatabaseSecrets()
+    {
+        auto deployer = m_fx->connectDeployer(m_owner);
+        QVERIFY(deployer);
+        const HttpResult created = m_fx->http().post(
+            m_fx->relay().url(u"/v1/databases"_s), m_owner.token,
+            {{u"name"_s, u"secret-db"_s}, {u"engine"_s, u"mysql"_s},
+             {u"resources"_s, QJsonObject{{u"cpuMillis"_s, 100}, {u"memoryMb"_s, 64}, {u"diskMb"_s, 10}}}});
+        QCOMPARE(created.status, 202);
+        const QString db = created.json.value(u"id"_s).toString();
+        const QJsonObject sub = deployer->call({{u"type"_s, u"subscribe"_s}, {u"deployment"_s, db}});
+        QCOMPARE(type(sub), u"ack");
+        const QJsonObject spec = sub.value(u"deployment"_s).toObject().value(u"spec"_s).toObject();
+        QCOMPARE(spec.value(u"engine"_s).toString(), u"mysql"_s);
+        QVERIFY(!spec.contains(u"password"_s));
+        QVERIFY(!spec.contains(u"adminPassword"_s));
+
+        ProviderSpec cheap;
+        cheap.priceCpuHour = 1; // the cheapest machine gets the offer
+        cheap.priceGbHour = 1;
+        const TestProvider p = m_fx->addProvider(m_owner, u"db-box"_s);
+        auto prov = m_fx->connectProvider(p, cheap);
+        QVERIFY(prov);
+        const QJsonObject offer = prov->waitFor([&](const QJsonObject &o) {
+            return type(o) == u"offer" && o.value(u"deployment"_s).toObject().value(u"id"_s).toString() == db;
+        });
+        const QJsonObject offered = offer.value(u"deployment"_s).toObject().value(u"spec"_s).toObject();
+        QVERIFY(!offered.value(u"password"_s).toString().isEmpty());
+        QVERIFY(!offered.value(u"adminPassword"_s).toString().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestControl)

@@ -106,6 +106,18 @@ private Q_SLOTS:
         QTest::newRow("port 0") << u"port"_s << QJsonValue(0) << u"spec.port"_s;
         QTest::newRow("port 65536") << u"port"_s << QJsonValue(65536) << u"spec.port"_s;
         QTest::newRow("healthPath") << u"healthPath"_s << QJsonValue(u"health"_s) << u"spec.healthPath"_s;
+        QTest::newRow("limits type") << u"limits"_s << QJsonValue(5) << u"spec.limits"_s;
+        QTest::newRow("limits connections 0")
+            << u"limits"_s << QJsonValue(QJsonObject { { u"maxConnections"_s, 0 } }) << u"spec.limits.maxConnections"_s;
+        QTest::newRow("limits connections text")
+            << u"limits"_s << QJsonValue(QJsonObject { { u"maxConnections"_s, u"5"_s } })
+            << u"spec.limits.maxConnections"_s;
+        QTest::newRow("limits connections above relay")
+            << u"limits"_s << QJsonValue(QJsonObject { { u"maxConnections"_s, 257 } })
+            << u"spec.limits.maxConnections"_s; // default maximum 256
+        QTest::newRow("limits bandwidth fraction")
+            << u"limits"_s << QJsonValue(QJsonObject { { u"bandwidthBytesPerSecond"_s, 1.5 } })
+            << u"spec.limits.bandwidthBytesPerSecond"_s;
         QTest::newRow("unknown blob") << u"source"_s
                                       << QJsonValue(
                                              QJsonObject { { u"type"_s, u"blob"_s }, { u"blob"_s, QString(64, u'a') } })
@@ -131,12 +143,15 @@ private Q_SLOTS:
         spec.insert(u"env"_s, QJsonObject { { u"API_URL"_s, u"https://api.example.com"_s } });
         spec.insert(u"buildArgs"_s, QJsonObject { { u"NODE_ENV"_s, u"production"_s } });
         spec.insert(u"healthPath"_s, u"/healthz"_s);
+        spec.insert(
+            u"limits"_s, QJsonObject { { u"maxConnections"_s, 256 }, { u"bandwidthBytesPerSecond"_s, 1048576 } });
         const HttpResult r = deploy(u"Valid-App"_s, spec);
         QCOMPARE(r.status, 202);
         QCOMPARE(r.json.value(u"name"_s).toString(), u"valid-app"); // lowercased
         const QJsonObject stored = r.json.value(u"spec"_s).toObject();
         QCOMPARE(stored.value(u"source"_s).toObject().value(u"commit"_s).toString(), QString(40, u'a'));
         QCOMPARE(stored.value(u"healthPath"_s).toString(), u"/healthz");
+        QCOMPARE(stored.value(u"limits"_s).toObject().value(u"maxConnections"_s).toInt(), 256);
     }
 
     void namesAreUniqueHostLabels_data()

@@ -79,6 +79,44 @@ private Q_SLOTS:
             expectedFee += fees->value(0).toLongLong() * 1500 / 10000;
         QCOMPARE(fee, expectedFee);
 
+        // The owner's usage view: each metered minute with the fee the ledger took and the price used.
+        QUrl usageUrl = fx.relay().url(u"/v1/deployments/"_s + dep + u"/usage"_s);
+        usageUrl.setQuery(u"from=%1&to=%2"_s.arg((minute - 3600) * 1000).arg((minute + 60) * 1000));
+        const HttpResult usageReply = fx.http().get(usageUrl, dev.token);
+        QCOMPARE(usageReply.status, 200);
+        QCOMPARE(usageReply.json.value(u"deployment"_s).toString(), dep);
+        const QJsonArray items = usageReply.json.value(u"items"_s).toArray();
+        QCOMPARE(items.size(), intervals.size());
+        qint64 itemFees = 0;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject item = items.at(i).toObject();
+            const auto &[start, seconds] = intervals.at(i); // oldest first
+            QCOMPARE(item.value(u"interval"_s).toInteger(), start);
+            QCOMPARE(item.value(u"seconds"_s).toInt(), seconds);
+            QCOMPARE(item.value(u"providerId"_s).toString(), pid.id);
+            QCOMPARE(item.value(u"cpuMillis"_s).toInteger(), 500);
+            QCOMPARE(item.value(u"memoryMb"_s).toInteger(), 512);
+            const qint64 amount = Ledger::price(seconds, 500, 512, cpuHour, gbHour);
+            QCOMPARE(item.value(u"amount"_s).toInteger(), amount);
+            QCOMPARE(item.value(u"fee"_s).toInteger(), amount * 1500 / 10000);
+            QCOMPARE(item.value(u"price"_s).toObject().value(u"cpuHour"_s).toInteger(), cpuHour);
+            QCOMPARE(item.value(u"price"_s).toObject().value(u"gbHour"_s).toInteger(), gbHour);
+            itemFees += item.value(u"fee"_s).toInteger();
+        }
+        const QJsonObject total = usageReply.json.value(u"total"_s).toObject();
+        QCOMPARE(total.value(u"amount"_s).toInteger(), expected);
+        QCOMPARE(total.value(u"fee"_s).toInteger(), fee);
+        QCOMPARE(itemFees, fee);
+        QCOMPARE(total.value(u"seconds"_s).toInteger(), 60 + 60 + 30 + 45 + 59);
+        // A window that starts after the oldest minute leaves it out; strangers and the host get 404.
+        QUrl later = usageUrl;
+        later.setQuery(u"from=%1&to=%2"_s.arg((minute - 299) * 1000).arg((minute + 60) * 1000));
+        QCOMPARE(fx.http().get(later, dev.token).json.value(u"items"_s).toArray().size(), intervals.size() - 1);
+        QCOMPARE(fx.http().get(usageUrl, host.token).status, 404);
+        QUrl bad = usageUrl;
+        bad.setQuery(u"from=10&to=5"_s);
+        QCOMPARE(fx.http().get(bad, dev.token).status, 400);
+
         // The host sees the credit; pending turns into settled within a settlement interval.
         QJsonObject earnings;
         QVERIFY(QTest::qWaitFor([&] {

@@ -96,6 +96,9 @@ private Q_SLOTS:
             {"GET", u"/v1/deployments/"_s + app}, {"DELETE", u"/v1/deployments/"_s + app},
             {"POST", u"/v1/deployments/"_s + app + u"/commands"_s}, {"GET", u"/v1/deployments/"_s + app + u"/logs"_s},
             {"GET", u"/v1/deployments/"_s + app + u"/metrics"_s}, {"GET", u"/v1/deployments/"_s + app + u"/summary"_s},
+            {"GET", u"/v1/deployments/"_s + app + u"/usage"_s}, {"GET", u"/v1/deployments/"_s + app + u"/domains"_s},
+            {"POST", u"/v1/deployments/"_s + app + u"/domains"_s},
+            {"GET", u"/v1/databases/"_s + database + u"/usage"_s},
             {"GET", u"/v1/databases/"_s + database}, {"DELETE", u"/v1/databases/"_s + database},
             {"POST", u"/v1/databases/"_s + database + u"/commands"_s}, {"GET", u"/v1/databases/"_s + database + u"/logs"_s},
             {"DELETE", u"/v1/tokens/"_s + token}, {"GET", u"/v1/providers/"_s + provider}, {"DELETE", u"/v1/providers/"_s + provider},
@@ -238,6 +241,24 @@ private Q_SLOTS:
         QCOMPARE(ws->closeCode(), 1001);
         QVERIFY(fx.restart());
         QCOMPARE(fx.http().get(fx.relay().url(u"/v1/projects/"_s + project), frank.token).status, 200);
+    }
+
+    // Public: what a client needs to build URLs. Without ingress listeners there is no ingress
+    // port, no tunnel port and no app url.
+    void infoIsPublic()
+    {
+        const HttpResult info = call("GET", u"/v1/info"_s, {});
+        QCOMPARE(info.status, 200);
+        QCOMPARE(info.json.value(u"domain"_s).toString(), u"localhost"_s);
+        QCOMPARE(info.json.value(u"protocol"_s).toInt(), 1);
+        QVERIFY(!info.json.value(u"version"_s).toString().isEmpty());
+        QVERIFY(info.json.value(u"ingress"_s).toObject().isEmpty());
+        QVERIFY(!info.json.contains(u"tunnel"_s));
+        const QString project = m_fx->createProject(m_alice, u"info-project"_s);
+        const QJsonObject app = m_fx->deploy(m_alice, project, u"no-url"_s);
+        QVERIFY(!app.value(u"id"_s).toString().isEmpty());
+        QVERIFY(!app.contains(u"url"_s));
+        QCOMPARE(call("POST", u"/v1/info"_s, {}).status, 405);
     }
 };
 

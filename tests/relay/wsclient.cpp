@@ -1,5 +1,7 @@
 #include "wsclient.h"
 
+#include <QSslConfiguration>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -12,6 +14,13 @@ WsClient::WsClient(QObject *parent)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this,
             [this](const QString &text) { m_queue.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+}
+
+void WsClient::setCaCertificates(const QList<QSslCertificate> &cas)
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(cas);
+    m_socket.setSslConfiguration(ssl);
 }
 
 bool WsClient::open(const QUrl &url, const QString &token, int timeoutMs)

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 #include <QWebSocket>
 
@@ -19,6 +20,8 @@ public:
 
     // Opens with "Authorization: Bearer token" (none when empty). False on refusal/timeout.
     bool open(const QUrl &url, const QString &token, int timeoutMs = 5000);
+    // wss: trust exactly these (a test's self-signed certificate); call before open().
+    void setCaCertificates(const QList<QSslCertificate> &cas);
     // Adds "v":1 and an id when missing; returns the id.
     QString send(QJsonObject message);
     void sendRaw(const QString &text) { m_socket.sendTextMessage(text); }
