@@ -59,8 +59,7 @@ bool HeadlessRunner::start()
             qCInfo(lcEngine).noquote() << "deployment" << id << Deployment::stateName(d->state) << d->detail;
     });
     qCInfo(lcEngine).noquote() << "headless provider starting; caps" << m_engine.caps().cpuCores << "cores,"
-                               << m_engine.caps().memoryMb << "MB;"
-                               << "relay: not connected (relay client pending)";
+                               << m_engine.caps().memoryMb << "MB";
     m_engine.start();
     return true;
 }

@@ -2,6 +2,8 @@
 //   ttalkak-provider                      window + tray
 //   ttalkak-provider --headless           the same engine, no window, JSON logs, clean SIGTERM
 //   ttalkak-provider --screenshot F.png   (debug) grab the window with demo deployments running
+//   --relay URL --tunnel HOST:PORT        connect to a relay (key: --key-file, $TTALKAK_PROVIDER_KEY
+//                                         or the keychain entry "provider-key" of "ttalkak-provider")
 // main() builds the object graph; nothing here holds state beyond it.
 #include "headlessrunner.h"
 #include "jsonloghandler.h"
@@ -11,12 +13,17 @@
 
 #include <engine/deploymentmodel.h>
 #include <engine/providerengine.h>
+#include <engine/relayconnection.h>
 
+#include <core/secretstore.h>
 #include <core/settings.h>
 #include <docker/dockerclient.h>
+#include <strategies/baseimages.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -36,6 +43,11 @@ struct Options
     QString relay;
     QString screenshot;
     QString demoImage;
+    QString tunnel;
+    QString keyFile;
+    QString caFile;
+    bool allowFileSources = false;
+    QString scope;
 };
 
 Options parse(const QCoreApplication &app)
@@ -55,11 +67,130 @@ Options parse(const QCoreApplication &app)
         QCoreApplication::translate("main", "Debug: run demo deployments, save the window as a PNG, quit."), u"file"_s);
     const QCommandLineOption demo(u"demo-image"_s,
         QCoreApplication::translate("main", "Local image for --screenshot demo deployments."), u"image"_s);
-    parser.addOptions({ headless, config, relay, shot, demo });
+    const QCommandLineOption tunnel(u"tunnel"_s,
+        QCoreApplication::translate("main", "The relay's tunnel address (the relay's --tunnel-listen)."),
+        u"host:port"_s);
+    const QCommandLineOption keyFile(u"key-file"_s,
+        QCoreApplication::translate("main",
+            "File holding the provider registration key (else "
+            "$TTALKAK_PROVIDER_KEY, else the keychain)."),
+        u"file"_s);
+    const QCommandLineOption caFile(u"relay-ca"_s,
+        QCoreApplication::translate("main", "PEM certificate(s) to trust for wss:// and the tunnel."), u"file"_s);
+    const QCommandLineOption fileSources(u"allow-file-sources"_s,
+        QCoreApplication::translate("main", "Accept file:// git sources (tests and the local stack only)."));
+    const QCommandLineOption scope(u"scope"_s,
+        QCoreApplication::translate("main",
+            "Manage only containers labelled ttalkak.scope=NAME (several providers on one Docker engine)."),
+        u"name"_s);
+    parser.addOptions({ headless, config, relay, shot, demo, tunnel, keyFile, caFile, fileSources, scope });
     parser.process(app);
-    return { parser.isSet(headless), parser.value(config), parser.value(relay), parser.value(shot),
-        parser.value(demo) };
+    return { parser.isSet(headless), parser.value(config), parser.value(relay), parser.value(shot), parser.value(demo),
+        parser.value(tunnel), parser.value(keyFile), parser.value(caFile), parser.isSet(fileSources),
+        parser.value(scope) };
 }
+
+// The control socket's URL from what the user gave: ws(s):// as is, http(s):// (the REST base,
+// the settings' form) mapped to ws(s)://…/v1/ws.
+QUrl controlUrl(const QString &given)
+{
+    QUrl url(given.trimmed());
+    if (url.scheme() == u"http")
+        url.setScheme(u"ws"_s);
+    else if (url.scheme() == u"https")
+        url.setScheme(u"wss"_s);
+    if (url.scheme() != u"ws" && url.scheme() != u"wss")
+        return {};
+    if (url.path().isEmpty() || url.path() == u"/")
+        url.setPath(u"/v1/ws"_s);
+    return url;
+}
+
+// Builds the relay side once the key is known; the engine stays offline when something is missing.
+class RelaySetup
+{
+public:
+    RelaySetup(ProviderEngine &engine, const core::Settings &settings, const Options &o)
+        : m_engine(engine)
+        , m_options(o)
+        , m_url(controlUrl(o.relay.isEmpty() ? settings.value(core::Settings::Key::RelayUrl).toString() : o.relay))
+    {
+    }
+
+    void start(QObject *context)
+    {
+        if (!m_url.isValid()) {
+            qWarning().noquote() << "no usable relay URL: running offline";
+            return;
+        }
+        if (!m_options.keyFile.isEmpty()) {
+            QFile f(m_options.keyFile);
+            if (!f.open(QIODevice::ReadOnly)) {
+                qCritical().noquote() << "cannot read the key file" << m_options.keyFile << ":" << f.errorString();
+                return;
+            }
+            return connectWith(QString::fromUtf8(f.readAll()).trimmed());
+        }
+        if (const QString env = qEnvironmentVariable("TTALKAK_PROVIDER_KEY"); !env.isEmpty())
+            return connectWith(env.trimmed());
+        m_keychain.read(u"provider-key"_s, context, [this](core::Result<QString> key) {
+            if (!key) {
+                qWarning().noquote() << "no provider key in the keychain:" << key.error().message()
+                                     << "- running offline; register this machine and store its key";
+                return;
+            }
+            connectWith(key->trimmed());
+        });
+    }
+
+private:
+    void connectWith(const QString &key)
+    {
+        if (!key.startsWith(u"ttk_p_")) {
+            qCritical() << "the provider key must be a registration key (ttk_p_…): running offline";
+            return;
+        }
+        RelayConnectionOptions r;
+        r.relayUrl = m_url;
+        r.key = key;
+        if (!m_options.tunnel.isEmpty()) {
+            const qsizetype colon = m_options.tunnel.lastIndexOf(u':');
+            bool ok = false;
+            const uint port = m_options.tunnel.mid(colon + 1).toUInt(&ok);
+            if (colon <= 0 || !ok || port == 0 || port > 65535) {
+                qCritical().noquote() << "--tunnel must be HOST:PORT, got" << m_options.tunnel;
+                return;
+            }
+            r.tunnelHost = m_options.tunnel.left(colon);
+            r.tunnelPort = quint16(port);
+        } else {
+            qWarning() << "no --tunnel given: deployments run but are not reachable through the relay";
+        }
+        if (!m_options.caFile.isEmpty()) {
+            const auto certs = QSslCertificate::fromPath(m_options.caFile);
+            if (certs.isEmpty()) {
+                qCritical().noquote() << "no certificate in" << m_options.caFile;
+                return;
+            }
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setCaCertificates(tls.caCertificates() + certs);
+            r.tls = tls;
+        }
+        auto images = strategies::BaseImages::fromEnvironment();
+        if (!images)
+            qWarning().noquote() << "base images override:" << images.error().toString() << "- using the defaults";
+        r.parser = OfferParser(
+            images ? *images : strategies::BaseImages::defaults(), { .allowFileSources = m_options.allowFileSources });
+        m_connection = std::make_unique<RelayConnection>(m_engine, std::move(r));
+        m_connection->start();
+    }
+
+    ProviderEngine &m_engine;
+    Options m_options;
+    QUrl m_url;
+    core::KeychainSecretStore m_keychain { u"ttalkak-provider"_s };
+    std::unique_ptr<RelayConnection> m_connection;
+};
 
 std::unique_ptr<docker::DockerClient> makeClient()
 {
@@ -85,9 +216,13 @@ int runHeadless(int argc, char *argv[])
         owned->setValue(core::Settings::Key::RelayUrl, o.relay);
     auto client = makeClient();
     ProviderEngine engine(*client, *owned);
+    if (!o.scope.isEmpty())
+        engine.setScopeLabel(u"ttalkak.scope"_s, o.scope);
+    RelaySetup relay(engine, *owned, o);
     HeadlessRunner runner(engine);
     if (!runner.start())
         return 1;
+    relay.start(&app);
     return app.exec();
 }
 
@@ -111,6 +246,8 @@ int runGui(int argc, char *argv[])
         settings->setValue(core::Settings::Key::RelayUrl, o.relay);
     auto client = makeClient();
     ProviderEngine engine(*client, *settings);
+    if (!o.scope.isEmpty())
+        engine.setScopeLabel(u"ttalkak.scope"_s, o.scope);
     DeploymentModel model(engine);
     ui::MainWindow window(engine, model);
 
@@ -128,6 +265,9 @@ int runGui(int argc, char *argv[])
         app.setQuitOnLastWindowClosed(false);
     }
     engine.start();
+    RelaySetup relay(engine, *settings, o);
+    if (o.screenshot.isEmpty())
+        relay.start(&app);
     window.show();
 
     std::unique_ptr<ScreenshotDirector> director;

@@ -17,6 +17,8 @@ QString Deployment::stateName(State state)
         return tr("Failed");
     case State::Removing:
         return tr("Removing");
+    case State::Building:
+        return tr("Building");
     }
     return {};
 }

@@ -14,7 +14,9 @@ struct Deployment
 {
     Q_DECLARE_TR_FUNCTIONS(Deployment)
 public:
-    enum class State { Creating, Running, Stopped, Exited, Failed, Removing };
+    // Building: fetching the source and building the image, before any container exists.
+    // (Last so the values stored by older code keep their meaning.)
+    enum class State { Creating, Running, Stopped, Exited, Failed, Removing, Building };
 
     QString id;
     int generation = 1;
@@ -37,7 +39,7 @@ public:
     QDateTime startedAt;
     QString detail; // last error or event, for the user
 
-    bool isActive() const { return state == State::Creating || state == State::Running; }
+    bool isActive() const { return state == State::Building || state == State::Creating || state == State::Running; }
     static QString stateName(State state); // translated
     static QString kindName(DeploymentKind kind); // translated
 };

@@ -21,9 +21,10 @@ QString managedFilter()
 {
     return kManagedLabel + u'=' + kManagedValue;
 }
-QString containerName(const QString &id)
+QString containerName(const QString &id, int generation)
 {
-    return u"ttalkak-"_s + id;
+    // One name per generation: a redeploy starts the next one beside the old one.
+    return u"ttalkak-"_s + id + u"-g"_s + QString::number(generation);
 }
 QString networkName(const QString &id)
 {

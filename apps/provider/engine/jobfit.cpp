@@ -19,7 +19,7 @@ JobFit JobFit::evaluate(const JobRequest &r, const Caps &caps, const Committed &
     QStringList invalid;
     if (!JobRequest::isValidId(r.deploymentId))
         invalid << tr("the deployment id must be 1-48 characters of a-z, 0-9 and '-'");
-    if (r.image.isEmpty())
+    if (r.image.isEmpty() && !r.build) // with a build spec the engine makes the image
         invalid << tr("no image");
     if (!(r.cpuCores > 0) || r.memoryMb < Caps::kMinMemoryMb / 4 || r.diskGb < 0)
         invalid << tr("limits must be positive");

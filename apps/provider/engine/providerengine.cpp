@@ -2,13 +2,16 @@
 #include "containerstreams.h"
 #include "deploymentlauncher.h"
 #include "deploymentspec.h"
+#include "imagebuilder.h"
 #include "logging.h"
 #include "offlinerelaylink.h"
+#include "redeployer.h"
 
 #include <core/settings.h>
 #include <docker/dockerclient.h>
 
 #include <QJsonArray>
+#include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +27,8 @@ struct ProviderEngine::Entry
     UsageHistory usage { 300 }; // five minutes at one sample a second
     LogBuffer logs { 2000, 1024 * 1024 };
     std::unique_ptr<ContainerStreams> streams;
+    QPointer<ImageBuilder> builder; // while Building
+    QPointer<Redeployer> redeployer; // while the next generation comes up beside this one
     bool stopRequested = false; // a `die` after our own stop is Stopped, not Exited
     bool handingBack = false;
 };
@@ -68,6 +73,7 @@ void ProviderEngine::setRelayLink(RelayLink *link)
     m_relay = link ? link : m_offline.get();
     connect(m_relay, &RelayLink::offered, this, &ProviderEngine::onRelayOffer);
     connect(m_relay, &RelayLink::commanded, this, &ProviderEngine::onRelayCommand);
+    connect(m_relay, &RelayLink::redeployRequested, this, &ProviderEngine::redeploy);
     connect(m_relay, &RelayLink::connectedChanged, this, [this](bool connected) {
         if (connected && m_ready)
             sayHello();
@@ -76,6 +82,18 @@ void ProviderEngine::setRelayLink(RelayLink *link)
         if (Entry *e = entry(id); e && e->handingBack)
             removeDeployment(id);
     });
+}
+
+void ProviderEngine::setSourceAccess(const SourceAccess &access)
+{
+    m_access = access;
+}
+
+QNetworkAccessManager &ProviderEngine::network()
+{
+    if (!m_network)
+        m_network = std::make_unique<QNetworkAccessManager>();
+    return *m_network;
 }
 
 RelayLink *ProviderEngine::relayLink() const
@@ -176,10 +194,161 @@ JobFit ProviderEngine::run(const JobRequest &request)
     if (!m_scopeKey.isEmpty())
         r.extraLabels.insert(m_scopeKey, m_scopeValue);
     addEntry(DeploymentSpec::fromRequest(r));
-    auto *launcher = new DeploymentLauncher(m_client, r, isolation(), this);
+    if (r.build)
+        startBuild(r);
+    else
+        launch(r);
+    return verdict;
+}
+
+void ProviderEngine::launch(const JobRequest &request)
+{
+    auto *launcher = new DeploymentLauncher(m_client, request, isolation(), this);
     connect(launcher, &DeploymentLauncher::finished, this, &ProviderEngine::onLaunched);
     launcher->start();
-    return verdict;
+}
+
+void ProviderEngine::startBuild(JobRequest request)
+{
+    Entry *e = entry(request.deploymentId);
+    e->deployment.state = State::Building;
+    updated(*e);
+    QMap<QString, QString> labels = request.extraLabels;
+    labels.insert(DeploymentSpec::kDeploymentLabel, request.deploymentId);
+    auto *builder = new ImageBuilder(m_client, network(), m_access, request.deploymentId, *request.build, labels, this);
+    e->builder = builder;
+    request.build->source.token.clear(); // only the builder's clone needs it
+    const QString id = request.deploymentId;
+    connect(builder, &ImageBuilder::progress, this, [this, id](const QString &line) { appendBuildLine(id, line); });
+    connect(builder, &ImageBuilder::finished, this,
+        [this, request](const core::Result<QString> &tag) { onBuilt(request, tag); });
+    builder->start();
+}
+
+void ProviderEngine::appendBuildLine(const QString &id, const QString &line, bool error)
+{
+    Entry *e = entry(id);
+    if (!e)
+        return;
+    e->logs.append(LogEntry { line, error });
+    Q_EMIT buildProgress(id, line);
+}
+
+void ProviderEngine::onBuilt(JobRequest request, const core::Result<QString> &tag)
+{
+    Entry *e = entry(request.deploymentId);
+    if (!e || e->deployment.state != State::Building)
+        return; // removed while building
+    e->builder = nullptr;
+    Deployment &d = e->deployment;
+    if (!tag) {
+        const QString message = tag.error().toString();
+        appendBuildLine(d.id, tr("Build failed: %1").arg(message), true);
+        d.state = State::Failed;
+        d.detail = message;
+        updated(*e);
+        Q_EMIT launchFinished(d.id, false, message);
+        return;
+    }
+    request.image = *tag;
+    d.image = *tag;
+    d.state = State::Creating;
+    updated(*e);
+    launch(request);
+}
+
+void ProviderEngine::redeploy(const JobRequest &request)
+{
+    Entry *e = entry(request.deploymentId);
+    if (!e) {
+        run(request);
+        return;
+    }
+    Deployment &d = e->deployment;
+    if (d.state == State::Removing)
+        return;
+    delete e->redeployer; // a newer generation supersedes one still coming up
+    delete e->builder;
+    JobRequest r = request;
+    if (!m_scopeKey.isEmpty())
+        r.extraLabels.insert(m_scopeKey, m_scopeValue);
+    // Side by side only when the old one serves and nothing is shared between the two.
+    const bool replaceFirst = r.kind == DeploymentKind::Database || d.state != State::Running || d.containerId.isEmpty();
+    const QString id = r.deploymentId;
+    const QString oldContainer = d.containerId;
+    auto *rd = new Redeployer(m_client, network(), m_access, isolation(), r, oldContainer, replaceFirst, this);
+    e->redeployer = rd;
+    if (replaceFirst) { // nothing serves meanwhile: say so
+        e->streams->detach();
+        d.generation = r.generation;
+        d.state = r.build ? State::Building : State::Creating;
+        updated(*e);
+    }
+    appendBuildLine(id, tr("Redeploying as generation %1").arg(r.generation));
+    connect(rd, &Redeployer::progress, this, [this, id](const QString &line) { appendBuildLine(id, line); });
+    connect(rd, &Redeployer::finished, this, [this, id, oldContainer](const core::Result<Deployment> &launched) {
+        onRedeployed(id, oldContainer, launched);
+    });
+    rd->start();
+}
+
+void ProviderEngine::onRedeployed(const QString &id, const QString &oldContainerId, const core::Result<Deployment> &launched)
+{
+    Entry *e = entry(id);
+    if (!e || !e->redeployer) {
+        if (launched) // removed meanwhile: the new container has no owner
+            m_client.removeContainer(launched->containerId, true, false)->start();
+        return;
+    }
+    const JobRequest next = e->redeployer->request();
+    const bool replaced = e->redeployer->replacesFirst();
+    e->redeployer = nullptr;
+    Deployment &d = e->deployment;
+    d.generation = next.generation;
+    if (!launched) {
+        const QString message = launched.error().message();
+        appendBuildLine(id, tr("Redeploy failed: %1").arg(message), true);
+        // The relay now considers the deployment failed and stops routing to it, so the old
+        // container has nothing left to do.
+        if (!replaced && !oldContainerId.isEmpty())
+            m_client.removeContainer(oldContainerId, true, false)->start();
+        e->streams->detach();
+        d.containerId.clear();
+        d.hostPort = 0;
+        d.state = State::Failed;
+        d.detail = message;
+        updated(*e);
+        Q_EMIT launchFinished(id, false, message);
+        return;
+    }
+    e->streams->detach();
+    const Deployment fresh = DeploymentSpec::fromRequest(next);
+    d.name = fresh.name;
+    d.image = next.image;
+    d.cpuCores = fresh.cpuCores;
+    d.memoryMb = fresh.memoryMb;
+    d.diskGb = fresh.diskGb;
+    d.containerPort = fresh.containerPort;
+    d.containerId = launched->containerId;
+    d.hostPort = launched->hostPort;
+    d.startedAt = launched->startedAt;
+    d.state = State::Running;
+    d.health.clear();
+    d.exitCode = 0;
+    d.oomKilled = false;
+    d.detail.clear();
+    e->stopRequested = false;
+    attachStreams(*e);
+    updated(*e); // the tunnel route moves to the new port; the relay hears `running`
+    Q_EMIT launchFinished(id, true, {});
+    if (replaced || oldContainerId.isEmpty())
+        return;
+    // Requests already inside the old container finish during its graceful stop.
+    auto *stop = m_client.stopContainer(oldContainerId, 10);
+    connect(stop, &DockerJob::result, this, [this, oldContainerId](DockerJob *) {
+        m_client.removeContainer(oldContainerId, true, false)->start();
+    });
+    stop->start();
 }
 
 void ProviderEngine::onLaunched(const Deployment &launched, const core::Error &error)
@@ -292,6 +461,20 @@ void ProviderEngine::onReconcileList(DockerJob *job)
             addEntry(found);
             e = entry(found.id);
             ++adopted;
+        } else if (e->redeployer) {
+            continue; // two generations side by side for a moment; the redeploy picks
+        } else if (found.containerId != e->deployment.containerId && !e->deployment.containerId.isEmpty()
+            && found.generation != e->deployment.generation) {
+            // Two generations of one deployment (a crash mid-redeploy): keep the newer one.
+            const bool foundIsNewer = found.generation > e->deployment.generation;
+            const QString stale = foundIsNewer ? e->deployment.containerId : found.containerId;
+            qCInfo(lcEngine).noquote() << "removing stale container" << stale.left(12) << "of" << found.id;
+            m_client.removeContainer(stale, true, false)->start();
+            if (!foundIsNewer)
+                continue;
+            e->streams->detach();
+            e->deployment = found;
+            updated(*e, false);
         } else if (e->deployment.state != State::Creating && e->deployment.state != State::Removing) {
             e->deployment.containerId = found.containerId;
             e->deployment.state = found.state;
@@ -309,7 +492,7 @@ void ProviderEngine::onReconcileList(DockerJob *job)
     for (const QString &id : ids) {
         const Entry *e = entry(id);
         if (!seen.contains(id) && e->deployment.state != State::Creating && e->deployment.state != State::Removing
-            && e->deployment.state != State::Failed)
+            && e->deployment.state != State::Failed && e->deployment.state != State::Building)
             eraseEntry(id);
     }
     if (m_reconcileAgain) {
@@ -335,6 +518,8 @@ void ProviderEngine::onEvent(const docker::DockerEvent &event)
         return;
     }
     Deployment &d = e->deployment;
+    if (e->redeployer)
+        return; // the redeploy sets the outcome itself; old and new containers both send events
     if (d.containerId.isEmpty())
         d.containerId = event.actorId; // the launcher is still between create and start
     else if (d.containerId != event.actorId)
@@ -519,6 +704,8 @@ void ProviderEngine::removeDeployment(const QString &id)
     if (!e || e->deployment.state == State::Removing)
         return;
     Deployment &d = e->deployment;
+    delete e->builder; // cancels the fetch or build and removes its work directory
+    delete e->redeployer; // and a next generation coming up (its container is swept below)
     d.state = State::Removing;
     e->streams->detach();
     updated(*e, false);
@@ -526,16 +713,27 @@ void ProviderEngine::removeDeployment(const QString &id)
     const QString network = d.network;
     const QString volume = d.volume;
     auto finishRemoval = [this, id, network, volume] {
-        // Network and volume go after the container; failures here only leave garbage behind.
-        auto *net = m_client.removeNetwork(network);
-        connect(net, &DockerJob::result, this, [this, id, volume](DockerJob *) {
-            if (!volume.isEmpty())
-                m_client.removeVolume(volume, true)->start();
-            if (const Entry *en = entry(id))
-                m_relay->reportRemoved(id, en->deployment.generation);
-            eraseEntry(id);
+        // Any other generation's container too (one left by a redeploy cut short), then the
+        // network and volume; failures here only leave garbage behind.
+        auto *list = m_client.listContainers(labelFilters() << DeploymentSpec::kDeploymentLabel + u'=' + id, true);
+        connect(list, &DockerJob::result, this, [this, id, network, volume](DockerJob *l) {
+            // Network and volume once the last container is gone (1 = the listing itself).
+            auto pending = std::make_shared<int>(1);
+            auto done = [this, id, network, volume, pending] {
+                if (--*pending == 0)
+                    removeNetworkAndVolume(id, network, volume);
+            };
+            if (!l->failed()) {
+                for (const QJsonValue &c : static_cast<ApiJob *>(l)->json().array()) {
+                    ++*pending;
+                    auto *rm = m_client.removeContainer(c.toObject().value(u"Id").toString(), true, false);
+                    connect(rm, &DockerJob::result, this, [done](DockerJob *) { done(); });
+                    rm->start();
+                }
+            }
+            done();
         });
-        net->start();
+        list->start();
     };
     if (d.containerId.isEmpty()) {
         finishRemoval();
@@ -555,6 +753,19 @@ void ProviderEngine::removeDeployment(const QString &id)
         finishRemoval();
     });
     job->start();
+}
+
+void ProviderEngine::removeNetworkAndVolume(const QString &id, const QString &network, const QString &volume)
+{
+    auto *net = m_client.removeNetwork(network);
+    connect(net, &DockerJob::result, this, [this, id, volume](DockerJob *) {
+        if (!volume.isEmpty())
+            m_client.removeVolume(volume, true)->start();
+        if (const Entry *en = entry(id))
+            m_relay->reportRemoved(id, en->deployment.generation);
+        eraseEntry(id);
+    });
+    net->start();
 }
 
 void ProviderEngine::pauseSharing()
@@ -637,8 +848,7 @@ void ProviderEngine::onRelayCommand(RelayCommand command, const QString &id, int
     case RelayCommand::Remove:
         return removeDeployment(id);
     case RelayCommand::Redeploy:
-        // Needs the build pipeline (source fetch + docker build), which lands with the relay client.
-        Q_EMIT commandFailed(id, tr("Redeploy is not supported by this provider yet."));
+        // The link emitted redeployRequested with the new request just before this.
         return;
     }
 }

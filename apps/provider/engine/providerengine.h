@@ -20,6 +20,7 @@
 #include "jobfit.h"
 #include "logbuffer.h"
 #include "relaylink.h"
+#include "sourceaccess.h"
 #include "usagehistory.h"
 
 #include <docker/eventsjob.h>
@@ -30,6 +31,8 @@
 
 #include <map>
 #include <memory>
+
+class QNetworkAccessManager;
 
 namespace ttalkak::core {
 class Settings;
@@ -60,6 +63,9 @@ public:
     // manages — so a test or a second instance never adopts another one's containers.
     void setScopeLabel(const QString &key, const QString &value);
     void setRelayLink(RelayLink *link); // nullptr: back to the offline link
+    // Where sources come from and the limits on them, for jobs with a build spec.
+    void setSourceAccess(const SourceAccess &access);
+    const SourceAccess &sourceAccess() const { return m_access; }
     RelayLink *relayLink() const;
 
     void start();
@@ -82,8 +88,15 @@ public:
 
     // Jobs
     JobFit fit(const JobRequest &request) const;
-    // Launches when it fits (deploymentAdded fires at once, launchFinished later).
+    // Launches when it fits (deploymentAdded fires at once, launchFinished later). With a build
+    // spec the deployment is Building first (buildProgress lines, also kept in its logs), then
+    // runs the built or reused image; a failed build ends Failed with the builder's error.
     JobFit run(const JobRequest &request);
+
+    // The next generation of a deployment (new spec or image): built and started beside the
+    // running one, switched to once it answers, then the old container is removed. Not here
+    // yet: runs it like a new job.
+    void redeploy(const JobRequest &request);
 
     // Commands; failures arrive as commandFailed.
     void startDeployment(const QString &id);
@@ -115,6 +128,8 @@ Q_SIGNALS:
     void usageSampled(const QString &id, const ttalkak::provider::UsagePoint &point);
     void logsAppended(const QString &id, const QList<ttalkak::provider::LogEntry> &entries);
     void launchFinished(const QString &id, bool ok, const QString &message);
+    // One line of source fetch or image build output for a Building deployment.
+    void buildProgress(const QString &id, const QString &line);
     void commandFailed(const QString &id, const QString &message);
     // A reconcile finished: how many containers were adopted from the engine.
     void reconciled(int adopted);
@@ -128,6 +143,13 @@ private:
     void onEventsEnded(docker::DockerJob *job);
     void reconcile();
     void onReconcileList(docker::DockerJob *job);
+    void launch(const JobRequest &request);
+    void startBuild(JobRequest request);
+    void onBuilt(JobRequest request, const core::Result<QString> &tag);
+    void appendBuildLine(const QString &id, const QString &line, bool error = false);
+    void removeNetworkAndVolume(const QString &id, const QString &network, const QString &volume);
+    void onRedeployed(const QString &id, const QString &oldContainerId, const core::Result<Deployment> &launched);
+    QNetworkAccessManager &network();
     void onLaunched(const Deployment &deployment, const core::Error &error);
     void refreshPort(const QString &id);
     void attachStreams(Entry &entry);
@@ -150,6 +172,8 @@ private:
     MachineResources m_machine;
     std::unique_ptr<OfflineRelayLink> m_offline;
     QPointer<RelayLink> m_relay;
+    SourceAccess m_access;
+    std::unique_ptr<QNetworkAccessManager> m_network;
     QPointer<docker::EventsJob> m_events;
     QPointer<docker::DockerJob> m_reconcileJob;
     bool m_reconcileAgain = false;

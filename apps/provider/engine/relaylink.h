@@ -1,7 +1,7 @@
 #pragma once
 // RelayLink: the engine's only view of the relay (docs/protocol.md, control WebSocket). The
-// engine talks to this interface; the real implementation (WebSocket + tunnel, machine key from
-// the keychain) lands with apps/relay and libs/tunnel. Until then OfflineRelayLink stands in.
+// engine talks to this interface; WsRelayLink speaks the protocol, OfflineRelayLink stands in
+// when no relay is configured. Deployment ids here are the engine's (see OfferParser::localId).
 //
 // Provider → relay: the calls below, fire-and-forget (the link queues or drops while offline and
 // re-sends a fresh `hello` on reconnect; the relay reconciles from it).
@@ -13,6 +13,7 @@
 #include "deployment.h"
 #include "jobfit.h"
 #include "jobrequest.h"
+#include "logbuffer.h"
 
 #include <QObject>
 
@@ -58,6 +59,10 @@ public:
     // Drain: give the deployment back for rescheduling elsewhere (`status removed` without a
     // delete request). Answered by handBackDone.
     virtual void handBack(const QString &deploymentId, int generation, const QString &reason) = 0;
+    // `build-progress`: one line of a build's output (image builds only).
+    virtual void buildProgress(const QString &deploymentId, const QString &line);
+    // `logs`: container output as it arrives; the link batches and may drop while offline.
+    virtual void logs(const QString &deploymentId, const QList<LogEntry> &entries);
 
 Q_SIGNALS:
     void connectedChanged(bool connected);
@@ -65,6 +70,9 @@ Q_SIGNALS:
     void offered(const QString &offer, const ttalkak::provider::JobRequest &request);
     // `command`
     void commanded(ttalkak::provider::RelayCommand command, const QString &deploymentId, int generation);
+    // `command redeploy` with its new spec, parsed like an offer; emitted before
+    // commanded(Redeploy) when the link can build the request (it knows the deployment's offer).
+    void redeployRequested(const ttalkak::provider::JobRequest &request);
     void handBackDone(const QString &deploymentId);
 };
 

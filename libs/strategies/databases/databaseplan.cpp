@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace ttalkak::strategies {
 
 using namespace Qt::StringLiterals;
@@ -57,6 +59,20 @@ std::pair<int, int> majorMinor(const QString &version)
 QString encode(const QString &s)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(s));
+}
+
+// A given password ends up in the environment and (Redis) on the command line: printable
+// ASCII without spaces, so no quoting rule of any client or config file can cut it short.
+Result<void> validateGivenPassword(const QString &password)
+{
+    if (password.isEmpty())
+        return {};
+    const bool printable
+        = std::all_of(password.cbegin(), password.cend(), [](QChar c) { return c > u' ' && c < QChar(0x7f); });
+    if (password.size() < 8 || password.size() > 128 || !printable)
+        return Error(ErrorCode::InvalidInput,
+            QObject::tr("a database password must be 8-128 printable ASCII characters without spaces"));
+    return {};
 }
 } // namespace
 
@@ -130,28 +146,37 @@ Result<DatabasePlan> planDatabase(const DatabaseRequest &request, const BaseImag
     if (auto v = validateToken(QObject::tr("image"), plan.image); !v)
         return v.error();
 
+    const QString user = request.user.trimmed().isEmpty() ? name : request.user.trimmed();
+    if (!nameRe.match(user).hasMatch() || reserved.contains(user))
+        return Error(ErrorCode::InvalidInput,
+            QObject::tr("invalid database user '%1': use 1-32 lowercase letters, digits and _, starting with a letter")
+                .arg(user.left(64)));
+    for (const QString *given : { &request.password, &request.adminPassword })
+        if (auto v = validateGivenPassword(*given); !v)
+            return v.error();
+
     const auto [major, minor] = majorMinor(plan.version);
-    plan.password = generateDatabasePassword();
+    plan.password = request.password.isEmpty() ? generateDatabasePassword() : request.password;
 
     if (plan.engine == u"postgresql") {
         plan.database = name;
-        plan.user = name;
+        plan.user = user;
         plan.env
-            = { { u"POSTGRES_USER"_s, name }, { u"POSTGRES_PASSWORD"_s, plan.password }, { u"POSTGRES_DB"_s, name } };
+            = { { u"POSTGRES_USER"_s, user }, { u"POSTGRES_PASSWORD"_s, plan.password }, { u"POSTGRES_DB"_s, name } };
         // PostgreSQL 18 images keep data in a versioned folder under /var/lib/postgresql.
         plan.volumePath = major >= 18 ? u"/var/lib/postgresql"_s : u"/var/lib/postgresql/data"_s;
         // Over TCP, not the socket: during first-run initialisation the image runs
         // a socket-only server that would already answer pg_isready.
         plan.healthCheck = { u"pg_isready"_s, u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(plan.port), u"-U"_s,
-            name, u"-d"_s, name };
+            user, u"-d"_s, name };
     } else if (plan.engine == u"mysql" || plan.engine == u"mariadb") {
         const bool maria = plan.engine == u"mariadb";
         const QString prefix = maria ? u"MARIADB_"_s : u"MYSQL_"_s;
         plan.database = name;
-        plan.user = name;
-        plan.adminPassword = generateDatabasePassword();
+        plan.user = user;
+        plan.adminPassword = request.adminPassword.isEmpty() ? generateDatabasePassword() : request.adminPassword;
         plan.env = { { prefix + u"ROOT_PASSWORD"_s, plan.adminPassword }, { prefix + u"DATABASE"_s, name },
-            { prefix + u"USER"_s, name }, { prefix + u"PASSWORD"_s, plan.password } };
+            { prefix + u"USER"_s, user }, { prefix + u"PASSWORD"_s, plan.password } };
         plan.volumePath = u"/var/lib/mysql"_s;
         // `ping` exits 0 whenever the server answers, even "access denied", so no
         // credentials are needed; TCP because initialisation runs without networking.
@@ -174,8 +199,8 @@ Result<DatabasePlan> planDatabase(const DatabaseRequest &request, const BaseImag
             = { u"sh"_s, u"-c"_s, u"[ \"$(redis-cli -h 127.0.0.1 -p %1 ping)\" = PONG ]"_s.arg(plan.port) };
     } else if (plan.engine == u"mongodb") {
         plan.database = name;
-        plan.user = name;
-        plan.env = { { u"MONGO_INITDB_ROOT_USERNAME"_s, name }, { u"MONGO_INITDB_ROOT_PASSWORD"_s, plan.password },
+        plan.user = user;
+        plan.env = { { u"MONGO_INITDB_ROOT_USERNAME"_s, user }, { u"MONGO_INITDB_ROOT_PASSWORD"_s, plan.password },
             { u"MONGO_INITDB_DATABASE"_s, name } };
         plan.volumePath = u"/data/db"_s;
         // ping needs no authentication; images before 6.0 ship the legacy `mongo` shell.

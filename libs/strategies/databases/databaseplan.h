@@ -32,6 +32,12 @@ struct DatabaseRequest
     QString engine; // postgresql, mysql, mariadb, redis, mongodb (aliases: postgres, mongo)
     QString version; // image tag version; "" = the engine's default
     QString name; // database (and user) name; "" = "app"
+    // Credentials someone else already chose (the relay generates them and tells the owner,
+    // docs/protocol.md "Deployment spec"): used instead of generated ones when non-empty.
+    // Redis ignores `user` (its user is fixed); `adminPassword` is for MySQL/MariaDB only.
+    QString user;
+    QString password;
+    QString adminPassword;
 };
 
 struct DatabasePlan

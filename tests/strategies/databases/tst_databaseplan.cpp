@@ -21,6 +21,18 @@ QString envValue(const DatabasePlan &plan, const QString &key)
 }
 } // namespace
 
+namespace {
+// engine, version, name; credentials left to planDatabase
+ttalkak::strategies::DatabaseRequest request(const QString &engine, const QString &version = {}, const QString &name = {})
+{
+    ttalkak::strategies::DatabaseRequest r;
+    r.engine = engine;
+    r.version = version;
+    r.name = name;
+    return r;
+}
+} // namespace
+
 class TestDatabasePlan : public QObject
 {
     Q_OBJECT
@@ -71,7 +83,7 @@ private Q_SLOTS:
         QFETCH(QString, volume);
         QFETCH(QString, healthTool);
         QFETCH(QStringList, envKeys);
-        auto plan = planDatabase({ engine, version, u"shop"_s }, BaseImages::defaults());
+        auto plan = planDatabase(request(engine, version, u"shop"_s), BaseImages::defaults());
         QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
         QCOMPARE(plan->image, image);
         QCOMPARE(plan->port, port);
@@ -94,21 +106,21 @@ private Q_SLOTS:
     void engineSpecifics()
     {
         const BaseImages images = BaseImages::defaults();
-        auto pg = planDatabase({ u"postgresql"_s, {}, u"shop"_s }, images);
+        auto pg = planDatabase(request(u"postgresql"_s, {}, u"shop"_s), images);
         QVERIFY(pg);
         QCOMPARE(envValue(*pg, u"POSTGRES_USER"_s), u"shop"_s);
         QCOMPARE(envValue(*pg, u"POSTGRES_DB"_s), u"shop"_s);
         QCOMPARE(envValue(*pg, u"POSTGRES_PASSWORD"_s), pg->password);
         QVERIFY(pg->healthCheck.contains(u"127.0.0.1"_s)); // TCP, not the init-time socket
 
-        auto my = planDatabase({ u"mysql"_s, {}, {} }, images);
+        auto my = planDatabase(request(u"mysql"_s, {}, {}), images);
         QVERIFY(my);
         QCOMPARE(my->database, u"app"_s); // default name
         QVERIFY(!my->adminPassword.isEmpty());
         QVERIFY(my->adminPassword != my->password);
         QCOMPARE(envValue(*my, u"MYSQL_ROOT_PASSWORD"_s), my->adminPassword);
 
-        auto redis = planDatabase({ u"redis"_s, {}, {} }, images);
+        auto redis = planDatabase(request(u"redis"_s, {}, {}), images);
         QVERIFY(redis);
         QCOMPARE(redis->command.mid(0, 3), (QStringList { u"redis-server"_s, u"--requirepass"_s, redis->password }));
         QVERIFY(redis->command.join(u' ').contains(u"--appendonly yes"_s));
@@ -128,8 +140,8 @@ private Q_SLOTS:
         }
         QCOMPARE(seen.size(), 200);
         QCOMPARE(generateDatabasePassword(8).size(), 24); // never shorter than 24
-        auto a = planDatabase({ u"postgresql"_s, {}, {} }, BaseImages::defaults());
-        auto b = planDatabase({ u"postgresql"_s, {}, {} }, BaseImages::defaults());
+        auto a = planDatabase(request(u"postgresql"_s, {}, {}), BaseImages::defaults());
+        auto b = planDatabase(request(u"postgresql"_s, {}, {}), BaseImages::defaults());
         QVERIFY(a && b && a->password != b->password);
     }
 
@@ -155,7 +167,7 @@ private Q_SLOTS:
         QFETCH(QString, engine);
         QFETCH(QString, host);
         QFETCH(QString, pattern);
-        auto plan = planDatabase({ engine, {}, u"shop"_s }, BaseImages::defaults());
+        auto plan = planDatabase(request(engine, {}, u"shop"_s), BaseImages::defaults());
         QVERIFY(plan);
         QCOMPARE(plan->connectionString(host, 40001), QString(pattern).replace(u"PW"_s, plan->password));
         QVERIFY(QUrl(plan->connectionString(host, 40001), QUrl::StrictMode).isValid());
@@ -163,7 +175,7 @@ private Q_SLOTS:
 
     void redisBeforeUsers()
     {
-        auto plan = planDatabase({ u"redis"_s, u"5.0"_s, {} }, BaseImages::defaults());
+        auto plan = planDatabase(request(u"redis"_s, u"5.0"_s, {}), BaseImages::defaults());
         QVERIFY(plan);
         QVERIFY(plan->user.isEmpty());
         QCOMPARE(plan->connectionString(u"h"_s, 1), u"redis://:"_s + plan->password + u"@h:1"_s);
@@ -207,7 +219,7 @@ private Q_SLOTS:
         QFETCH(QString, version);
         QFETCH(QString, name);
         QFETCH(QString, contains);
-        auto plan = planDatabase({ engine, version, name }, BaseImages::defaults());
+        auto plan = planDatabase(request(engine, version, name), BaseImages::defaults());
         QVERIFY(!plan);
         QVERIFY2(plan.error().message().contains(contains), qPrintable(plan.error().message()));
     }
@@ -223,14 +235,14 @@ private Q_SLOTS:
         f.write("postgresql: ttalkak-local/postgresql:abc123\n");
         f.close();
         QVERIFY(merged.applyOverrideFile(f.fileName()));
-        auto plan = planDatabase({ u"postgresql"_s, u"15"_s, {} }, merged);
+        auto plan = planDatabase(request(u"postgresql"_s, u"15"_s, {}), merged);
         QVERIFY(plan);
         QCOMPARE(plan->image, u"ttalkak-local/postgresql:abc123"_s);
     }
 
     void jsonHidesSecrets()
     {
-        auto plan = planDatabase({ u"redis"_s, {}, {} }, BaseImages::defaults());
+        auto plan = planDatabase(request(u"redis"_s, {}, {}), BaseImages::defaults());
         QVERIFY(plan);
         const QByteArray hidden = QJsonDocument(plan->toJson()).toJson();
         QVERIFY(!hidden.contains(plan->password.toUtf8()));
