@@ -11,7 +11,7 @@ build_pkgs=(
   qtkeychain-qt6-dev libgit2-dev libyaml-cpp-dev libarchive-dev libhttp-parser-dev libssl-dev
 )
 runtime_pkgs=(
-  docker.io debootstrap ca-certificates curl
+  docker.io debootstrap ca-certificates curl jq
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb xauth fonts-nanum
 )

@@ -72,6 +72,770 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>expected a map of image keys to image names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of &apos;%1&apos; must be an image name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid image name for &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read base image override: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a database password must be 8-128 printable ASCII characters without spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown database engine &apos;%1&apos;; supported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid %1 version &apos;%2&apos;: use an image tag such as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid database name &apos;%1&apos;: use 1-32 lowercase letters, digits and _, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved by the database engine; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no base image configured for &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid database user &apos;%1&apos;: use 1-32 lowercase letters, digits and _, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Dockerfile in the app folder (used as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use the repository&apos;s own Dockerfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port 8080 (no EXPOSE found; change it if the app listens elsewhere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid environment variable name &apos;%1&apos;: use letters, digits and _ and do not start with a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of %1 contains a line break or NUL character, which environment variables cannot hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of %1 is longer than 32 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; contains characters that cannot be used safely in a Dockerfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot with Gradle: build.gradle or build.gradle.kts applying the org.springframework.boot plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this Gradle build declares Spring Boot, but no project applies the org.springframework.boot plugin, so none has a bootJar task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several projects apply Spring Boot (%1); using %2 — pick another with --app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app project %1: it applies the org.springframework.boot plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uses Spring Boot starters but does not apply the org.springframework.boot plugin, so there is no bootJar task to build an executable jar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot (Gradle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot%1 (from the org.springframework.boot plugin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradle Kotlin DSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradle Groovy DSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multi-project build: context is the settings folder &apos;%1&apos;, project :%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradle wrapper %1: build with ./gradlew on a JDK image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradlew found without gradle/wrapper/gradle-wrapper.properties and .jar: using Gradle from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Gradle wrapper (gradlew): build with Gradle from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar: the jar in %1 that is not the -plain jar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module &apos;%1&apos; has no pom.xml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot with Maven: pom.xml using spring-boot-starter-parent, spring-boot-maven-plugin or Spring Boot dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this Maven project uses Spring Boot, but no module applies spring-boot-maven-plugin, so none builds an executable jar; add the plugin to the app module&apos;s &lt;build&gt;&lt;plugins&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several modules build Spring Boot apps (%1); using %2 — pick another with --app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app module %1: it applies spring-boot-maven-plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot (Maven)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spring-boot-maven-plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parent spring-boot-starter-parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported spring-boot-dependencies BOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot dependency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot%1 (from the %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multi-module build: context is the reactor root &apos;%1&apos;, module %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maven wrapper %1: build with ./mvnw on a JDK image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mvnw found without .mvn/wrapper/maven-wrapper.properties: using Maven from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Maven wrapper (mvnw): build with Maven from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar: the one executable jar in %1 (its name &apos;%2&apos; depends on values not in the repository)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar %1 (artifactId-version%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>executable jar from spring-boot-maven-plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spring-boot-maven-plugin is not in &lt;build&gt;&lt;plugins&gt;: the build runs %1 to make the jar executable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &lt;project&gt; as the root element, found &lt;%1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;project&gt; has no &lt;artifactId&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a map of configuration keys at the top of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed YAML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dependency command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no base image configured for &apos;%1&apos; or &apos;jre&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build file path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignored Java version &apos;%1&apos;: not a version number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>java.runtime.version &apos;%1&apos; is not a Java version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java 17 (no java.version, compiler release, toolchain or system.properties found; 17 is the oldest release Spring Boot 3 supports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java 8 instead of %1: no maintained image is older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: Spring Boot %1 needs Java 17 or newer, the build asks for Java %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active profiles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs ${%2}, which has no default; the image sets %3=%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a port number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is 0 (a random port), which cannot be published; the image pins %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the placeholder&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>management port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port 8080 (Spring Boot&apos;s default; server.port is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check %1 (Spring Boot Actuator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check: any HTTP answer on %1 (no Actuator dependency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the repository&apos;s .dockerignore and add build outputs to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JavaScript frontend with a &quot;build&quot; script and a bundler (webpack, Parcel, Rollup, esbuild, Rspack) or UI library (React, Vue, Svelte...) in package.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Static frontend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Static frontend (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>framework: a frontend built by its &quot;build&quot; script%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output folder: dist (a guess: the build script and bundler config do not name one; change it if the build writes elsewhere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served by nginx on port %1 with an SPA fallback (client-side routes answer index.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create React App: &quot;react-scripts&quot; in package.json dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output folder: build (react-scripts always writes there unless BUILD_PATH is set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next.js: &quot;next&quot; in package.json dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>static export: Next.js writes plain files, served by nginx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server mode: standalone output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server mode (output is computed by the config; a static export would need output: &apos;export&apos; written literally)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>static export: the build script runs next export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server mode: generation turns on standalone output (a small image with only the files the server needs); next.config is left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build folder: .next (distDir is computed by the config; using the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next.js output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served by nginx on port %1; pages answer as /page and /page.html</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 (PORT is set in the image; the standalone server reads it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next.js build folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Next.js server plan listens on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base path &apos;%1&apos; can only use letters, digits and . _ ~ - between slashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asset folder &apos;%1&apos; is not a plain relative folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>install command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan lists no package.json to install from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monorepo: build from the workspace root so its lock file and packages are in reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;packageManager&quot; must be a string such as &quot;pnpm@9.1.0&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;packageManager&quot;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: %1 (&quot;packageManager&quot; field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lock file ignored: it belongs to %1, not %2; dependencies are installed without a frozen lock file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: %1 (lock file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (the version that writes this lock file format; no &quot;packageManager&quot; field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: %1 (engines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: npm (no packageManager field, lock file or engines entry names another)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no lock file: dependencies are installed without one, so versions may drift between builds; commit a lock file for reproducible deploys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js %1: the current LTS (no .nvmrc, .node-version or engines.node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js %1: the current LTS, because %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole source is copied before the install because a %1 script runs during it (the dependency layer is rebuilt on every change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole source is copied before the install: the workspace has %1 packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept out of the image: %1 (pass build-time values as build arguments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>framework: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a semver range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; allows no Node.js release from 4 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range allows %1-%2; Ttalkak takes the current LTS %3 when allowed, else the nearest LTS line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lts/* is the current LTS, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 counts back from the current LTS %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an LTS line Ttalkak knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTS codename %1 is Node.js %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an LTS codename Ttalkak knows (argon ... krypton)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; means the newest release; Ttalkak builds on the current LTS %2 instead so the image stays on a supported line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js %1 is not a release Ttalkak can build with (4 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JavaScript monorepo (package.json &quot;workspaces&quot; or pnpm-workspace.yaml): choose one of its apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a monorepo; choose the app to deploy (--app DIR). Apps found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a monorepo root is not deployable; choose one of its apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not of the form name@version (e.g. &quot;pnpm@9.1.0&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown package manager &quot;%1&quot; (Ttalkak knows npm, yarn, pnpm and bun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a static site: index.html without package.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Static site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>static site: index.html and no package.json, so the files are served as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served by nginx on port %1 with an SPA fallback (unknown paths answer index.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept out of the image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vite: &quot;vite&quot; in package.json dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (build script flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (the config computes %3 when it runs; using Vite&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (Vite&apos;s default; build.%3 is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vite outDir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;workspaces&quot; must be a list of folders or an object with &quot;packages&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;packages&quot; must be a list of folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app folder &apos;%1&apos; does not exist in the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown project type in %1. Looked for:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no strategy named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbolic link points outside the repository (to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository has more than %1 files; Ttalkak deploys up to that many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository is larger than %1 MB; Ttalkak deploys up to that size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path leaves the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path resolves outside the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is larger than %1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strategy %1 produced no Dockerfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInForm</name>
     <message>
         <source>Enter the relay&apos;s address, e.g. https://relay.example.com.</source>
@@ -402,6 +1166,14 @@
     </message>
     <message>
         <source>Redeploy failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -811,6 +1583,53 @@
     </message>
 </context>
 <context>
+    <name>ttalkak::deployer::GitHubDialog</name>
+    <message>
+        <source>Deploy from GitHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with GitHub to list your repositories. Private repositories are cloned by the provider with your GitHub token; it is sent only for that deployment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with GitHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open GitHub in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out of GitHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter this code at %1 and approve Ttalkak; this window continues by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ttalkak::deployer::GitHubSession</name>
     <message>
         <source>Repository</source>
@@ -1092,6 +1911,10 @@
         <source>Environment: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose the repository with Ǐrom GitHub” so its files can be detected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ttalkak::deployer::ReasonsModel</name>
@@ -1109,6 +1932,13 @@
     </message>
     <message>
         <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::RelayBackend</name>
+    <message>
+        <source>Not signed in to a relay.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1166,10 +1996,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The relay schedules your deployments on providers and routes their traffic. Signing in to a relay arrives with the relay client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>GitHub API URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1179,6 +2005,18 @@
     </message>
     <message>
         <source>Stored in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The relay schedules your deployments on providers and routes their traffic. Sign in from the account button in the sidebar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub OAuth client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client id of a GitHub OAuth app with the device flow enabled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1218,6 +2056,29 @@
     </message>
 </context>
 <context>
+    <name>ttalkak::deployer::SourceArchive</name>
+    <message>
+        <source>the repository archive is not a .tar.gz: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository has more than %1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository archive is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ttalkak::deployer::WelcomePage</name>
     <message>
         <source>Choose a repository folder</source>
@@ -1241,6 +2102,14 @@
     </message>
     <message>
         <source>Use repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From GitHub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to GitHub and choose a repository, branch and commit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -72,6 +72,770 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>expected a map of image keys to image names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of &apos;%1&apos; must be an image name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid image name for &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read base image override: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a database password must be 8-128 printable ASCII characters without spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown database engine &apos;%1&apos;; supported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid %1 version &apos;%2&apos;: use an image tag such as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid database name &apos;%1&apos;: use 1-32 lowercase letters, digits and _, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is reserved by the database engine; choose another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no base image configured for &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid database user &apos;%1&apos;: use 1-32 lowercase letters, digits and _, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Dockerfile in the app folder (used as it is)</source>
+        <translation>앱 폴더의 Dockerfile (그대로 사용)</translation>
+    </message>
+    <message>
+        <source>use the repository&apos;s own Dockerfile</source>
+        <translation>저장소의 Dockerfile 사용</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>포트 %1</translation>
+    </message>
+    <message>
+        <source>port 8080 (no EXPOSE found; change it if the app listens elsewhere)</source>
+        <translation>포트 8080 (EXPOSE가 없습니다. 앱이 다른 포트를 쓰면 바꾸세요)</translation>
+    </message>
+    <message>
+        <source>invalid environment variable name &apos;%1&apos;: use letters, digits and _ and do not start with a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of %1 contains a line break or NUL character, which environment variables cannot hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value of %1 is longer than 32 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; contains characters that cannot be used safely in a Dockerfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot with Gradle: build.gradle or build.gradle.kts applying the org.springframework.boot plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this Gradle build declares Spring Boot, but no project applies the org.springframework.boot plugin, so none has a bootJar task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several projects apply Spring Boot (%1); using %2 — pick another with --app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app project %1: it applies the org.springframework.boot plugin</source>
+        <translation>앱 프로젝트 %1: org.springframework.boot 플러그인을 적용합니다</translation>
+    </message>
+    <message>
+        <source>uses Spring Boot starters but does not apply the org.springframework.boot plugin, so there is no bootJar task to build an executable jar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot (Gradle)</source>
+        <translation>Spring Boot (Gradle)</translation>
+    </message>
+    <message>
+        <source>Spring Boot%1 (from the org.springframework.boot plugin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradle Kotlin DSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradle Groovy DSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multi-project build: context is the settings folder &apos;%1&apos;, project :%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradle wrapper %1: build with ./gradlew on a JDK image</source>
+        <translation>Gradle 래퍼 %1: JDK 이미지에서 ./gradlew로 빌드합니다</translation>
+    </message>
+    <message>
+        <source>gradlew found without gradle/wrapper/gradle-wrapper.properties and .jar: using Gradle from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Gradle wrapper (gradlew): build with Gradle from the image</source>
+        <translation>Gradle 래퍼(gradlew) 없음: 이미지의 Gradle로 빌드합니다</translation>
+    </message>
+    <message>
+        <source>boot jar %1</source>
+        <translation>부트 jar %1</translation>
+    </message>
+    <message>
+        <source>boot jar: the jar in %1 that is not the -plain jar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module &apos;%1&apos; has no pom.xml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot with Maven: pom.xml using spring-boot-starter-parent, spring-boot-maven-plugin or Spring Boot dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this Maven project uses Spring Boot, but no module applies spring-boot-maven-plugin, so none builds an executable jar; add the plugin to the app module&apos;s &lt;build&gt;&lt;plugins&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several modules build Spring Boot apps (%1); using %2 — pick another with --app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app module %1: it applies spring-boot-maven-plugin</source>
+        <translation>앱 모듈 %1: spring-boot-maven-plugin을 적용합니다</translation>
+    </message>
+    <message>
+        <source>Spring Boot (Maven)</source>
+        <translation>Spring Boot (Maven)</translation>
+    </message>
+    <message>
+        <source>spring-boot-maven-plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parent spring-boot-starter-parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported spring-boot-dependencies BOM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot dependency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot%1 (from the %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multi-module build: context is the reactor root &apos;%1&apos;, module %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Boot version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maven wrapper %1: build with ./mvnw on a JDK image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mvnw found without .mvn/wrapper/maven-wrapper.properties: using Maven from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Maven wrapper (mvnw): build with Maven from the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar: the one executable jar in %1 (its name &apos;%2&apos; depends on values not in the repository)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar %1 (artifactId-version%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>executable jar from spring-boot-maven-plugin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spring-boot-maven-plugin is not in &lt;build&gt;&lt;plugins&gt;: the build runs %1 to make the jar executable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &lt;project&gt; as the root element, found &lt;%1&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed XML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;project&gt; has no &lt;artifactId&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a map of configuration keys at the top of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed YAML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port %1 is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dependency command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no base image configured for &apos;%1&apos; or &apos;jre&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build file path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boot jar folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignored Java version &apos;%1&apos;: not a version number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>java.runtime.version &apos;%1&apos; is not a Java version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java 17 (no java.version, compiler release, toolchain or system.properties found; 17 is the oldest release Spring Boot 3 supports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Java 8 instead of %1: no maintained image is older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: Spring Boot %1 needs Java 17 or newer, the build asks for Java %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active profiles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs ${%2}, which has no default; the image sets %3=%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a port number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is 0 (a random port), which cannot be published; the image pins %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the placeholder&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>management port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port 8080 (Spring Boot&apos;s default; server.port is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check %1 (Spring Boot Actuator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health check: any HTTP answer on %1 (no Actuator dependency)</source>
+        <translation>헬스 체크: %1의 모든 HTTP 응답 (Actuator 의존성 없음)</translation>
+    </message>
+    <message>
+        <source>keep the repository&apos;s .dockerignore and add build outputs to it</source>
+        <translation>저장소의 .dockerignore를 유지하고 빌드 출력을 추가합니다</translation>
+    </message>
+    <message>
+        <source>a JavaScript frontend with a &quot;build&quot; script and a bundler (webpack, Parcel, Rollup, esbuild, Rspack) or UI library (React, Vue, Svelte...) in package.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Static frontend</source>
+        <translation>정적 프런트엔드</translation>
+    </message>
+    <message>
+        <source>Static frontend (%1)</source>
+        <translation>정적 프런트엔드 (%1)</translation>
+    </message>
+    <message>
+        <source>framework: a frontend built by its &quot;build&quot; script%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output folder: %1</source>
+        <translation>출력 폴더: %1</translation>
+    </message>
+    <message>
+        <source>output folder: dist (a guess: the build script and bundler config do not name one; change it if the build writes elsewhere)</source>
+        <translation>출력 폴더: dist (추정: 빌드 스크립트와 번들러 설정에 지정이 없습니다. 다른 곳에 쓰면 바꾸세요)</translation>
+    </message>
+    <message>
+        <source>output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build: %1</source>
+        <translation>빌드: %1</translation>
+    </message>
+    <message>
+        <source>served by nginx on port %1 with an SPA fallback (client-side routes answer index.html)</source>
+        <translation>nginx가 포트 %1에서 제공하며 SPA 대체 응답 사용 (클라이언트 경로는 index.html로 응답)</translation>
+    </message>
+    <message>
+        <source>Create React App: &quot;react-scripts&quot; in package.json dependencies</source>
+        <translation>Create React App: package.json 의존성에 &quot;react-scripts&quot;</translation>
+    </message>
+    <message>
+        <source>base path: %1</source>
+        <translation>기본 경로: %1</translation>
+    </message>
+    <message>
+        <source>output folder: build (react-scripts always writes there unless BUILD_PATH is set)</source>
+        <translation>출력 폴더: build (BUILD_PATH가 없으면 react-scripts는 항상 여기에 씁니다)</translation>
+    </message>
+    <message>
+        <source>Next.js: &quot;next&quot; in package.json dependencies</source>
+        <translation>Next.js: package.json 의존성에 &quot;next&quot;</translation>
+    </message>
+    <message>
+        <source>static export: Next.js writes plain files, served by nginx</source>
+        <translation>정적 내보내기: Next.js가 일반 파일을 만들고 nginx가 제공합니다</translation>
+    </message>
+    <message>
+        <source>server mode: standalone output</source>
+        <translation>서버 모드: standalone 출력</translation>
+    </message>
+    <message>
+        <source>server mode (output is computed by the config; a static export would need output: &apos;export&apos; written literally)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>static export: the build script runs next export</source>
+        <translation>정적 내보내기: 빌드 스크립트가 next export를 실행합니다</translation>
+    </message>
+    <message>
+        <source>server mode: generation turns on standalone output (a small image with only the files the server needs); next.config is left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>build folder: %1</source>
+        <translation>빌드 폴더: %1</translation>
+    </message>
+    <message>
+        <source>build folder: .next (distDir is computed by the config; using the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next.js output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>served by nginx on port %1; pages answer as /page and /page.html</source>
+        <translation>nginx가 포트 %1에서 제공; 페이지는 /page와 /page.html로 응답</translation>
+    </message>
+    <message>
+        <source>port %1 (PORT is set in the image; the standalone server reads it)</source>
+        <translation>포트 %1 (이미지에 PORT가 설정되고 standalone 서버가 읽습니다)</translation>
+    </message>
+    <message>
+        <source>Next.js build folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Next.js server plan listens on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base path &apos;%1&apos; can only use letters, digits and . _ ~ - between slashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asset folder &apos;%1&apos; is not a plain relative folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>install command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manifest path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan lists no package.json to install from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monorepo: build from the workspace root so its lock file and packages are in reach</source>
+        <translation>모노레포: 잠금 파일과 패키지를 쓸 수 있도록 워크스페이스 루트에서 빌드합니다</translation>
+    </message>
+    <message>
+        <source>&quot;packageManager&quot; must be a string such as &quot;pnpm@9.1.0&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;packageManager&quot;: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: %1 (&quot;packageManager&quot; field)</source>
+        <translation>패키지 관리자: %1 (&quot;packageManager&quot; 필드)</translation>
+    </message>
+    <message>
+        <source>lock file ignored: it belongs to %1, not %2; dependencies are installed without a frozen lock file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: %1 (lock file)</source>
+        <translation>패키지 관리자: %1 (잠금 파일)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (the version that writes this lock file format; no &quot;packageManager&quot; field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>package manager: %1 (engines)</source>
+        <translation>패키지 관리자: %1 (engines)</translation>
+    </message>
+    <message>
+        <source>package manager: npm (no packageManager field, lock file or engines entry names another)</source>
+        <translation>패키지 관리자: npm (packageManager 필드, 잠금 파일, engines 항목 모두 다른 것을 지정하지 않음)</translation>
+    </message>
+    <message>
+        <source>no lock file: dependencies are installed without one, so versions may drift between builds; commit a lock file for reproducible deploys</source>
+        <translation>잠금 파일 없음: 빌드마다 의존성 버전이 달라질 수 있습니다. 재현 가능한 배포를 위해 잠금 파일을 커밋하세요</translation>
+    </message>
+    <message>
+        <source>Node.js %1</source>
+        <translation>Node.js %1</translation>
+    </message>
+    <message>
+        <source>Node.js %1: the current LTS (no .nvmrc, .node-version or engines.node)</source>
+        <translation>Node.js %1: 현재 LTS (.nvmrc, .node-version, engines.node 없음)</translation>
+    </message>
+    <message>
+        <source>Node.js %1: the current LTS, because %2</source>
+        <translation>Node.js %1: 현재 LTS, 이유: %2</translation>
+    </message>
+    <message>
+        <source>the whole source is copied before the install because a %1 script runs during it (the dependency layer is rebuilt on every change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole source is copied before the install: the workspace has %1 packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept out of the image: %1 (pass build-time values as build arguments)</source>
+        <translation>이미지에서 제외: %1 (빌드 시점 값은 빌드 인수로 전달하세요)</translation>
+    </message>
+    <message>
+        <source>framework: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a semver range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; allows no Node.js release from 4 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range allows %1-%2; Ttalkak takes the current LTS %3 when allowed, else the nearest LTS line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lts/* is the current LTS, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 counts back from the current LTS %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an LTS line Ttalkak knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LTS codename %1 is Node.js %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an LTS codename Ttalkak knows (argon ... krypton)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; means the newest release; Ttalkak builds on the current LTS %2 instead so the image stays on a supported line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node.js %1 is not a release Ttalkak can build with (4 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JavaScript monorepo (package.json &quot;workspaces&quot; or pnpm-workspace.yaml): choose one of its apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is a monorepo; choose the app to deploy (--app DIR). Apps found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a monorepo root is not deployable; choose one of its apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not of the form name@version (e.g. &quot;pnpm@9.1.0&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown package manager &quot;%1&quot; (Ttalkak knows npm, yarn, pnpm and bun)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a static site: index.html without package.json</source>
+        <translation>정적 사이트: package.json 없는 index.html</translation>
+    </message>
+    <message>
+        <source>Static site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>static site: index.html and no package.json, so the files are served as they are</source>
+        <translation>정적 사이트: index.html이 있고 package.json이 없어 파일을 그대로 제공합니다</translation>
+    </message>
+    <message>
+        <source>served by nginx on port %1 with an SPA fallback (unknown paths answer index.html)</source>
+        <translation>nginx가 포트 %1에서 제공하며 SPA 대체 응답 사용 (알 수 없는 경로는 index.html로 응답)</translation>
+    </message>
+    <message>
+        <source>kept out of the image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vite: &quot;vite&quot; in package.json dependencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (build script flag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (the config computes %3 when it runs; using Vite&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (Vite&apos;s default; build.%3 is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vite outDir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;workspaces&quot; must be a list of folders or an object with &quot;packages&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;packages&quot; must be a list of folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app folder &apos;%1&apos; does not exist in the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown project type in %1. Looked for:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no strategy named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbolic link points outside the repository (to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository has more than %1 files; Ttalkak deploys up to that many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repository is larger than %1 MB; Ttalkak deploys up to that size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path leaves the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path resolves outside the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is larger than %1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strategy %1 produced no Dockerfile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignInForm</name>
     <message>
         <source>Enter the relay&apos;s address, e.g. https://relay.example.com.</source>
@@ -402,6 +1166,14 @@
     <message>
         <source>Redeploy failed: %1</source>
         <translation>재배포 실패: %1</translation>
+    </message>
+    <message>
+        <source>The deployment is not valid: %1</source>
+        <translation>배포 설정이 올바르지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 of %2</source>
+        <translation>%2 중 %1 업로드됨</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1580,53 @@
     </message>
 </context>
 <context>
+    <name>ttalkak::deployer::GitHubDialog</name>
+    <message>
+        <source>Deploy from GitHub</source>
+        <translation>GitHub에서 배포</translation>
+    </message>
+    <message>
+        <source>Sign in with GitHub to list your repositories. Private repositories are cloned by the provider with your GitHub token; it is sent only for that deployment.</source>
+        <translation>저장소 목록을 보려면 GitHub로 로그인하세요. 비공개 저장소는 제공자가 GitHub 토큰으로 클론하며, 토큰은 해당 배포에만 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Sign in with GitHub</source>
+        <translation>GitHub로 로그인</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>코드 복사</translation>
+    </message>
+    <message>
+        <source>Open GitHub in the browser</source>
+        <translation>브라우저에서 GitHub 열기</translation>
+    </message>
+    <message>
+        <source>Search repositories</source>
+        <translation>저장소 검색</translation>
+    </message>
+    <message>
+        <source>Sign out of GitHub</source>
+        <translation>GitHub에서 로그아웃</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished">더 불러오기</translation>
+    </message>
+    <message>
+        <source>Use this commit</source>
+        <translation>이 커밋 사용</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished">브랜치</translation>
+    </message>
+    <message>
+        <source>Enter this code at %1 and approve Ttalkak; this window continues by itself.</source>
+        <translation>%1에서 이 코드를 입력하고 Ttalkak을 승인하세요. 이 창은 자동으로 계속됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>ttalkak::deployer::GitHubSession</name>
     <message>
         <source>Repository</source>
@@ -1089,6 +1908,10 @@
         <source>Environment: %1</source>
         <translation>환경 변수: %1</translation>
     </message>
+    <message>
+        <source>Choose the repository with Ǐrom GitHub” so its files can be detected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ttalkak::deployer::ReasonsModel</name>
@@ -1107,6 +1930,13 @@
     <message>
         <source>Value</source>
         <translation>값</translation>
+    </message>
+</context>
+<context>
+    <name>ttalkak::deployer::RelayBackend</name>
+    <message>
+        <source>Not signed in to a relay.</source>
+        <translation>릴레이에 로그인하지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1163,10 +1993,6 @@
         <translation>릴레이 URL</translation>
     </message>
     <message>
-        <source>The relay schedules your deployments on providers and routes their traffic. Signing in to a relay arrives with the relay client.</source>
-        <translation>릴레이는 배포를 제공자에게 배정하고 트래픽을 전달합니다. 릴레이 로그인은 릴레이 클라이언트와 함께 제공됩니다.</translation>
-    </message>
-    <message>
         <source>GitHub API URL</source>
         <translation>GitHub API URL</translation>
     </message>
@@ -1177,6 +2003,18 @@
     <message>
         <source>Stored in %1</source>
         <translation>저장 위치: %1</translation>
+    </message>
+    <message>
+        <source>The relay schedules your deployments on providers and routes their traffic. Sign in from the account button in the sidebar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub OAuth client id</source>
+        <translation>GitHub OAuth 클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>The client id of a GitHub OAuth app with the device flow enabled</source>
+        <translation>기기 인증 흐름이 켜진 GitHub OAuth 앱의 클라이언트 ID</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +2053,29 @@
     </message>
 </context>
 <context>
+    <name>ttalkak::deployer::SourceArchive</name>
+    <message>
+        <source>the repository archive is not a .tar.gz: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository has more than %1 files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the repository archive is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ttalkak::deployer::WelcomePage</name>
     <message>
         <source>Choose a repository folder</source>
@@ -1239,6 +2100,14 @@
     <message>
         <source>Use repository</source>
         <translation>저장소 사용</translation>
+    </message>
+    <message>
+        <source>From GitHub…</source>
+        <translation>GitHub에서…</translation>
+    </message>
+    <message>
+        <source>Sign in to GitHub and choose a repository, branch and commit</source>
+        <translation>GitHub에 로그인해 저장소, 브랜치, 커밋을 선택합니다</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include <client/deployspecbuilder.h>
 #include <client/folderpacker.h>
 #include <client/relaysubscription.h>
+#include <core/git/gitclone.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +16,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <QTimer>
 
 #include <optional>
@@ -35,7 +38,7 @@ struct DeployOptions
 {
     QString path;
     QString appDir;
-    QString repo, ref, commit;
+    QString repo, ref, commit, sourceToken;
     QString name;
     QString relay;
     QString domain;
@@ -79,8 +82,47 @@ public:
 
     void start()
     {
+        if (!m_options.repo.isEmpty())
+            return cloneForDetection();
+        detectAndSubmit(m_options.path);
+    }
+
+private:
+    // --repo: detection needs the files, so clone exactly what the provider will build (the
+    // resolved commit is pinned into the spec: a push during the deploy changes nothing).
+    void cloneForDetection()
+    {
+        m_step = tr("fetch");
+        m_checkout.emplace();
+        if (!m_checkout->isValid())
+            return fail(core::Error(core::ErrorCode::Io, tr("cannot create a temporary folder")));
+        core::GitCloneOptions o;
+        o.url = m_options.repo;
+        o.ref = m_options.ref;
+        o.commit = m_options.commit;
+        o.token = m_options.sourceToken;
+        o.allowFile = true; // the user's own machine: a local repository is fine
+        o.maxSeconds = 600;
+        o.gitDir = m_checkout->filePath(u"git"_s);
+        out() << tr("Fetching %1%2").arg(m_options.repo, m_options.ref.isEmpty() ? QString() : u" @ "_s + m_options.ref)
+              << Qt::endl;
+        auto *job = new core::GitCloneJob(o, m_checkout->filePath(u"src"_s), this);
+        connect(job, &core::GitCloneJob::progress, this, [](const QString &line) { err() << '\r' << line << Qt::flush; });
+        connect(job, &core::GitCloneJob::result, this, [this](core::GitCloneJob *j) {
+            err() << '\r' << Qt::flush;
+            if (j->failed())
+                return fail(j->error());
+            m_options.commit = j->checkout().commit;
+            out() << tr("Commit %1").arg(m_options.commit.left(12)) << Qt::endl;
+            detectAndSubmit(m_checkout->filePath(u"src"_s));
+        });
+        job->start();
+    }
+
+    void detectAndSubmit(const QString &folder)
+    {
         m_step = tr("detect");
-        auto builder = client::DeploySpecBuilder::fromFolder(m_options.path, m_options.appDir);
+        auto builder = client::DeploySpecBuilder::fromFolder(folder, m_options.appDir);
         if (!builder)
             return fail(builder.error());
         m_builder.emplace(std::move(*builder));
@@ -100,7 +142,6 @@ public:
         }, [this](int c) { finish(c); });
     }
 
-private:
     void packAndUpload()
     {
         m_step = tr("pack");
@@ -158,18 +199,55 @@ private:
         });
     }
 
+    // Deploying a name that already exists in the project redeploys it with the new spec.
     void createDeployment(const QString &projectId)
     {
         m_step = tr("deployment");
+        client::PageQuery page;
+        page.pageSize = 100;
+        page.search = m_options.name;
+        m_relay->listDeployments(page, projectId)->then(this, [this, projectId](const core::Result<QJsonObject> &r) {
+            if (!r)
+                return fail(r.error());
+            for (const QJsonValue &v : r->value(u"items"_s).toArray()) {
+                const QJsonObject d = v.toObject();
+                if (d.value(u"name"_s).toString() == m_options.name && d.value(u"state"_s).toString() != u"deleted")
+                    return redeploy(d.value(u"id"_s).toString());
+            }
+            submitNew(projectId);
+        });
+    }
+
+    void redeploy(const QString &id)
+    {
+        m_step = tr("redeploy");
+        m_relay->redeploy(id, m_spec, m_options.sourceToken)->then(this, [this](const core::Result<QJsonObject> &r) {
+            if (!r)
+                return fail(r.error());
+            m_deploymentId = r->value(u"id"_s).toString();
+            m_targetGeneration = r->value(u"generation"_s).toInt();
+            out() << tr("Redeploying %1 (generation %2)").arg(m_deploymentId).arg(m_targetGeneration) << Qt::endl;
+            m_lastState.clear();
+            onState(r->value(u"state"_s).toString(), *r);
+            if (!m_options.wait)
+                return finish(ExitOk);
+            follow();
+        });
+    }
+
+    void submitNew(const QString &projectId)
+    {
         client::DeploymentRequest request;
         request.projectId = projectId;
         request.name = m_options.name;
         request.spec = m_spec;
         request.resources = m_options.resources;
+        request.sourceToken = m_options.sourceToken;
         m_relay->createDeployment(request)->then(this, [this](const core::Result<QJsonObject> &r) {
             if (!r)
                 return fail(r.error());
             m_deploymentId = r->value(u"id"_s).toString();
+            m_targetGeneration = r->value(u"generation"_s).toInt();
             out() << tr("Deployment %1 created").arg(m_deploymentId) << Qt::endl;
             onState(r->value(u"state"_s).toString(), *r);
             if (!m_options.wait)
@@ -201,6 +279,11 @@ private:
 
     void onState(const QString &state, const QJsonObject &event)
     {
+        if (event.contains(u"url"_s))
+            m_url = event.value(u"url"_s).toString();
+        // During a redeploy the old generation keeps reporting "running": wait for the new one.
+        if (event.contains(u"generation"_s) && event.value(u"generation"_s).toInt() < m_targetGeneration)
+            return;
         if (state.isEmpty() || state == m_lastState)
             return;
         const QString previous = m_lastState;
@@ -224,6 +307,8 @@ private:
 
     QString publicUrl() const
     {
+        if (!m_url.isEmpty())
+            return m_url;
         // The relay does not publish its ingress domain/port yet: take them from the options
         // ($TTALKAK_DOMAIN, $TTALKAK_INGRESS_PORT), else the relay's host.
         const QString domain = m_options.domain.isEmpty() ? m_relay->baseUrl().host() : m_options.domain;
@@ -255,6 +340,9 @@ private:
     std::optional<client::DeploySpecBuilder> m_builder;
     QJsonObject m_spec;
     QString m_blobPath;
+    QString m_url; // the relay's public URL for the deployment, once it said
+    int m_targetGeneration = 0;
+    std::optional<QTemporaryDir> m_checkout; // --repo: the clone detection runs on
     QString m_deploymentId;
     QString m_step;
     QString m_lastState;
@@ -307,16 +395,22 @@ int runDeploy(const QStringList &arguments)
         return usage(tr("one PATH at most"));
 
     DeployOptions o;
+    o.repo = parser.value(repoOpt);
+    if (!o.repo.isEmpty() && pos.size() == 2)
+        return usage(tr("give PATH or --repo, not both"));
     o.path = QFileInfo(pos.size() == 2 ? pos.at(1) : QDir::currentPath()).absoluteFilePath();
-    if (!QFileInfo(o.path).isDir())
+    if (o.repo.isEmpty() && !QFileInfo(o.path).isDir())
         return usage(tr("%1 is not a folder").arg(o.path));
     o.appDir = parser.value(appOpt);
-    o.repo = parser.value(repoOpt);
+    // A private repository: the token the provider may use for this clone only.
+    o.sourceToken = qEnvironmentVariable("TTALKAK_SOURCE_TOKEN");
     o.ref = parser.value(refOpt);
     o.commit = parser.value(commitOpt);
     if (o.repo.isEmpty() && (parser.isSet(refOpt) || parser.isSet(commitOpt)))
         return usage(tr("--ref and --commit go with --repo"));
-    o.name = parser.isSet(nameOpt) ? parser.value(nameOpt) : labelFrom(QFileInfo(o.path).fileName());
+    const QString defaultName = o.repo.isEmpty() ? QFileInfo(o.path).fileName()
+                                                 : QFileInfo(QUrl(o.repo).path()).completeBaseName();
+    o.name = parser.isSet(nameOpt) ? parser.value(nameOpt) : labelFrom(defaultName);
     if (o.name.isEmpty() || labelFrom(o.name) != o.name)
         return usage(tr("--name must be lower-case letters, digits and '-' (it becomes a hostname)"));
     o.relay = parser.value(relayOpt);

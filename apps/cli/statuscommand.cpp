@@ -3,6 +3,8 @@
 #include "clisession.h"
 #include "exitcodes.h"
 
+#include <client/relaysubscription.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -65,6 +67,7 @@ void printOne(const QJsonObject &d)
     line(tr("Generation"), QString::number(d.value(u"generation"_s).toInteger()));
     line(tr("Detail"), d.value(u"detail"_s).toString());
     line(tr("Provider"), d.value(u"providerId"_s).toString());
+    line(tr("URL"), d.value(u"url"_s).toString());
     const QJsonObject r = d.value(u"resources"_s).toObject();
     line(tr("Resources"), tr("%1 mCPU, %2 MB memory, %3 MB disk")
                               .arg(r.value(u"cpuMillis"_s).toInteger())
@@ -74,6 +77,31 @@ void printOne(const QJsonObject &d)
     line(tr("Connection"), connection.value(u"url"_s).toString());
     line(tr("Updated"), when(d.value(u"updatedAt"_s).toInteger()));
     out().flush();
+}
+
+// One line per status change the relay pushes, until interrupted: what a deployer watching a
+// deployment sees (a reschedule after a provider was lost carries its reason).
+void followStatus(client::RelayClient *relay, const QString &id, QObject *context)
+{
+    auto *live = new client::RelaySubscription(relay->webSocketUrl(), relay->token(), context);
+    auto print = [](const QJsonObject &s) {
+        QString text = QDateTime::currentDateTimeUtc().toString(u"HH:mm:ss"_s) + u' ' + s.value(u"state"_s).toString()
+            + tr(" (generation %1)").arg(s.value(u"generation"_s).toInteger());
+        if (const QString p = s.value(u"providerId"_s).toString(); !p.isEmpty())
+            text += tr(" on %1").arg(p);
+        if (const QString why = s.value(u"reason"_s).toString(); !why.isEmpty())
+            text += u" — "_s + why;
+        out() << text << Qt::endl;
+    };
+    QObject::connect(live, &client::RelaySubscription::status, context, [print](const QString &, const QJsonObject &s) { print(s); });
+    QObject::connect(live, &client::RelaySubscription::disconnected, context, [](const QString &reason) {
+        err() << tr("warning: lost the live connection (%1); reconnecting").arg(reason) << Qt::endl;
+    });
+    QObject::connect(live, &client::RelaySubscription::failed, context, [](const core::Error &e) { quit(reportError(e)); });
+    QObject::connect(live, &client::RelaySubscription::subscriptionFailed, context,
+                     [](const QString &, const core::Error &e) { quit(reportError(e)); });
+    live->subscribe(id);
+    live->open();
 }
 
 } // namespace
@@ -88,7 +116,8 @@ int runStatus(const QStringList &arguments)
     const QCommandLineOption relayOpt(u"relay"_s, tr("Relay URL (default: the configured one)."), u"url"_s);
     const QCommandLineOption jsonOpt(u"json"_s, tr("Print the relay's JSON."));
     const QCommandLineOption searchOpt(u"search"_s, tr("Only names containing TEXT."), u"text"_s);
-    parser.addOptions({relayOpt, jsonOpt, searchOpt});
+    const QCommandLineOption followOpt({u"f"_s, u"follow"_s}, tr("With ID: keep printing status changes until interrupted."));
+    parser.addOptions({relayOpt, jsonOpt, searchOpt, followOpt});
     if (!parser.parse(arguments)) {
         err() << parser.errorText() << Qt::endl;
         return ExitUsage;
@@ -104,6 +133,11 @@ int runStatus(const QStringList &arguments)
     }
     const QString id = pos.value(1);
     const bool json = parser.isSet(jsonOpt);
+    const bool follow = parser.isSet(followOpt);
+    if (follow && id.isEmpty()) {
+        err() << tr("usage: ttalkak status ID --follow") << Qt::endl;
+        return ExitUsage;
+    }
 
     CliSession session;
     QObject context;
@@ -123,6 +157,8 @@ int runStatus(const QStringList &arguments)
                         out() << QString::fromUtf8(QJsonDocument(*r).toJson(QJsonDocument::Indented)) << Qt::flush;
                     else
                         printOne(*r);
+                    if (follow && r->value(u"kind"_s).toString() != u"database")
+                        return followStatus(relay, id, &context);
                     finish(ExitOk);
                 };
                 if (app || app.error().code() != core::ErrorCode::NotFound)

@@ -6,6 +6,7 @@
 // PNG and exits; used for docs/screenshots under Xvfb. --demo signs in to an
 // in-memory relay with sample data (DemoBackend), for screenshots and tours.
 
+#include <client/clientconfig.h>
 #include <core/secretstore.h>
 #include <core/settings.h>
 #include <model/accountservice.h>
@@ -15,7 +16,8 @@
 #include <model/deployservice.h>
 #include <model/detectionservice.h>
 #include <model/monitoringsession.h>
-#include <model/offlinebackend.h>
+#include <model/githubsession.h>
+#include <model/relaybackend.h>
 #include <model/languagemanager.h>
 #include <model/logging.h>
 #include <model/offlinepricequotesource.h>
@@ -26,6 +28,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTimer>
@@ -97,13 +100,16 @@ int main(int argc, char *argv[])
     std::unique_ptr<core::SecretStore> secrets;
     if (demo)
         secrets = std::make_unique<core::MemorySecretStore>();
-    else
-        secrets = std::make_unique<core::KeychainSecretStore>(u"ttalkak-deployer"_s);
+    else // the CLI's keychain service: `ttalkak login` and the app share the token
+        secrets = std::make_unique<core::KeychainSecretStore>(client::ClientConfig::kSecretService);
+    // RelayBackend answers like OfflineBackend until a session starts (restore() with a
+    // relay URL and token, from the keychain or TTALKAK_RELAY_URL/TTALKAK_TOKEN, or a
+    // sign-in), so the sign-in dialog works from the first start.
     std::unique_ptr<DeployerBackend> backend;
     if (demo)
         backend = std::make_unique<DemoBackend>();
     else
-        backend = std::make_unique<OfflineBackend>();
+        backend = std::make_unique<RelayBackend>();
     AccountService account(backend.get(), secrets.get(), settings.get(), &prefs);
     OfflinePriceQuoteSource prices;
     ProjectSession session(&detection, &account, &prices);
@@ -111,12 +117,25 @@ int main(int argc, char *argv[])
     DeploymentsService deployments(backend.get(), &account);
     MonitoringSession monitoring(backend.get());
     monitoring.setLanguage(language.current());
+    // The "why" list is made (and translated) by detection: run it again in the new language.
+    QObject::connect(&language, &LanguageManager::languageChanged, &session, &ProjectSession::refreshReasons);
     QObject::connect(&language, &LanguageManager::languageChanged, &monitoring, [&monitoring](const QString &code) {
         monitoring.setLanguage(code);
         monitoring.refreshSummary();
     });
 
-    MainWindow window(settings.get(), &session, &account, { &account, &deploy, &deployments, &monitoring });
+    // GitHub: sign-in, repositories and the chosen commit's files (detected here, cloned by the provider).
+    QNetworkAccessManager network;
+    GitHubSession github(&network, secrets.get(), &prefs);
+    github.restore();
+    QObject::connect(&github, &GitHubSession::sourceFetched, &session,
+        [&session, &deploy](const ProjectSource &source, const QString &folder, const GitSelection &selection) {
+            deploy.setGitSelection(selection);
+            session.openFetched(source, folder);
+        });
+
+    MainWindow window(
+        settings.get(), &session, &account, { &account, &deploy, &deployments, &monitoring, &github, &prefs });
     window.show();
     if (demo) {
         SignInForm form;

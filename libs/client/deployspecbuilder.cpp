@@ -22,6 +22,32 @@ QString tr(const char *text)
 constexpr qsizetype kMaxFileText = 64 * 1024;
 constexpr qsizetype kMaxValue = 32 * 1024;
 constexpr qsizetype kMaxEntries = 100;
+constexpr qsizetype kMaxHelperFiles = 20;
+constexpr qsizetype kMaxHelperBytes = 256 * 1024;
+
+// spec.files (docs/protocol.md): context-relative paths, nothing under .git/, text only
+// because the value is a JSON string.
+core::Result<QJsonObject> helperFiles(const QMap<QString, QByteArray> &files)
+{
+    if (files.size() > kMaxHelperFiles)
+        return Error(ErrorCode::InvalidInput, tr("files: at most %1 generated files").arg(kMaxHelperFiles));
+    QJsonObject o;
+    qsizetype total = 0;
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        const QString &path = it.key();
+        const QStringList parts = path.split(u'/');
+        if (path.isEmpty() || path.startsWith(u'/') || parts.contains(u".."_s) || parts.constFirst() == u".git"_s)
+            return Error(ErrorCode::InvalidInput, tr("files: \"%1\" must be a relative path inside the context").arg(path));
+        const QString text = QString::fromUtf8(it.value());
+        if (text.toUtf8() != it.value() || text.contains(QChar(0)))
+            return Error(ErrorCode::InvalidInput, tr("files: %1 is not UTF-8 text").arg(path));
+        total += it.value().size();
+        o.insert(path, text);
+    }
+    if (total > kMaxHelperBytes)
+        return Error(ErrorCode::InvalidInput, tr("files: the generated files exceed 256 KiB"));
+    return o;
+}
 
 core::Result<QJsonObject> variables(const QMap<QString, QString> &values, const QString &field)
 {
@@ -155,11 +181,6 @@ core::Result<QJsonObject> DeploySpecBuilder::build() const
             return Error(ErrorCode::InvalidInput, tr("source.url must start with https://, http://, git://, ssh:// or file://"));
         if (!m_source.commit.isEmpty() && !hex40.match(m_source.commit).hasMatch())
             return Error(ErrorCode::InvalidInput, tr("source.commit must be 40 lower-case hex digits"));
-        if (!m_generated.files.isEmpty())
-            return Error(ErrorCode::Unsupported,
-                         tr("the generated Dockerfile needs %1, which a git source cannot carry yet (spec v1 has no "
-                            "field for generated files); deploy the folder as a blob instead")
-                             .arg(QStringList(m_generated.files.keys()).join(u", "_s)));
         break;
     case SourceRef::Type::Blob:
         if (!hex64.match(m_source.blob).hasMatch() || m_source.size <= 0)
@@ -193,6 +214,14 @@ core::Result<QJsonObject> DeploySpecBuilder::build() const
         spec.insert(u"buildArgs"_s, *buildArgs);
     if (!m_plan.healthPath.isEmpty())
         spec.insert(u"healthPath"_s, m_plan.healthPath);
+    // A blob carries the helper files inside its archive (contextFiles()); a git checkout
+    // does not have them, so the provider writes spec.files into the context before building.
+    if (m_source.type == SourceRef::Type::Git && !m_generated.files.isEmpty()) {
+        auto files = helperFiles(m_generated.files);
+        if (!files)
+            return files.error();
+        spec.insert(u"files"_s, *files);
+    }
     return spec;
 }
 

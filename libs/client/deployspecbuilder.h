@@ -7,10 +7,10 @@
 //   b->setSource(SourceRef::fromBlob(packed.sha256, packed.size)).setEnv({{u"API_URL"_s, url}});
 //   auto spec = b->build();                                           // validated like the relay
 //
-// Generated helper files (e.g. .ttalkak/nginx.conf for static sites) are not part of spec v1:
-// contextFiles() lists them with their paths relative to the folder root; a blob source packs
-// them into the archive (PackOptions::extraFiles); a git source cannot carry them, so build()
-// refuses a git source when there are any (Unsupported) until the protocol grows a field.
+// Generated helper files (e.g. .ttalkak/nginx.conf for static sites): a blob source packs them
+// into the archive (contextFiles() lists them relative to the folder root, for
+// PackOptions::extraFiles); a git source carries them in spec `files` (context-relative,
+// ≤ 20 files, ≤ 256 KiB, UTF-8 text), which build() fills and checks.
 // A value type; no threads, no I/O except fromFolder().
 
 #include <core/result.h>

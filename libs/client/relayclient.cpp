@@ -130,6 +130,14 @@ RelayJob *RelayClient::command(const QString &deploymentId, DeploymentCommand co
     return post(u"/v1/deployments/"_s + segment(deploymentId) + u"/commands"_s, {{u"command"_s, commandName(command)}});
 }
 
+RelayJob *RelayClient::redeploy(const QString &deploymentId, const QJsonObject &spec, const QString &sourceToken)
+{
+    QJsonObject body{{u"command"_s, commandName(DeploymentCommand::Redeploy)}, {u"spec"_s, spec}};
+    if (!sourceToken.isEmpty())
+        body.insert(u"sourceToken"_s, sourceToken);
+    return post(u"/v1/deployments/"_s + segment(deploymentId) + u"/commands"_s, body);
+}
+
 RelayJob *RelayClient::deleteDeployment(const QString &id)
 {
     return send("DELETE", u"/v1/deployments/"_s + segment(id));

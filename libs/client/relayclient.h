@@ -45,6 +45,9 @@ public:
     RelayJob *deployment(const QString &id);
     RelayJob *listDeployments(const PageQuery &page = {}, const QString &projectId = {});
     RelayJob *command(const QString &deploymentId, DeploymentCommand command);
+    // Redeploy with a new spec (a new commit, an edited Dockerfile); the relay bumps the
+    // generation. sourceToken (private git repos) travels beside the spec, never inside it.
+    RelayJob *redeploy(const QString &deploymentId, const QJsonObject &spec, const QString &sourceToken = {});
     RelayJob *deleteDeployment(const QString &id);
 
     RelayJob *createDatabase(const DatabaseRequest &request);

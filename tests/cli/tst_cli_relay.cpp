@@ -142,15 +142,17 @@ private Q_SLOTS:
         const QMap<QString, QString> env{{u"TTALKAK_TOKEN"_s, user.token}, {u"TTALKAK_RELAY_URL"_s, fx.relay().url({}).toString()}};
         const QString sample = qEnvironmentVariable("TTALKAK_SOURCE_DIR") + u"/tests/samples/frontend/vite-react"_s;
 
-        // A git source cannot carry the generated nginx.conf yet: refused at the spec step.
+        // PATH and --repo exclude each other; a repository that cannot be fetched fails at "fetch"
+        // (a real clone and deploy from git is tests/e2e's).
         Run r = cli({u"deploy"_s, sample, u"--repo"_s, u"https://example.com/r.git"_s, u"--no-wait"_s}, env);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(u"spec"_s), qPrintable(r.err));
+        QCOMPARE(r.exitCode, 1);
+        QTemporaryDir nowhere;
+        r = cli({u"deploy"_s, u"--repo"_s, u"file://"_s + nowhere.path() + u"/missing.git"_s, u"--no-wait"_s}, env);
+        QCOMPARE(r.exitCode, 5); // the source is unreachable, like a network failure
+        QVERIFY2(r.err.contains(u"error: fetch"_s), qPrintable(r.err));
 
-        // The folder as a blob (when the relay has the blob endpoint), then queued.
+        // The folder as a blob, then queued.
         r = cli({u"deploy"_s, sample, u"--name"_s, u"vite-demo"_s, u"--no-wait"_s, u"--env"_s, u"A=1"_s}, env);
-        if (r.exitCode == 4 && r.err.contains(u"upload"_s))
-            QSKIP("this relay has no blob endpoint yet");
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
         QVERIFY(r.out.contains(u"Detected Vite"_s));
         QVERIFY(r.out.contains(u"queued"_s));

@@ -86,12 +86,58 @@ private Q_SLOTS:
         b.setDockerfile(QString(65 * 1024, u'x'));
         QCOMPARE(b.build().error().code(), core::ErrorCode::InvalidInput);
 
-        // Generated helper files cannot ride along a git source (spec v1 has no field for them).
-        files.files.insert(u".ttalkak/nginx.conf"_s, "conf");
+        // A git source carries the generated helper files in spec.files (context-relative);
+        // the blob packing still gets them at the folder-relative path.
+        files.files.insert(u".ttalkak/nginx.conf"_s, "server { listen 8080; }\n");
         DeploySpecBuilder withFiles(plan, files);
         withFiles.setSource(SourceRef::fromGit(u"https://x/r.git"_s));
-        QCOMPARE(withFiles.build().error().code(), core::ErrorCode::Unsupported);
+        auto withSpec = withFiles.build();
+        QVERIFY2(withSpec, withSpec ? "" : qPrintable(withSpec.error().toString()));
+        QCOMPARE(withSpec->value(u"files"_s).toObject(),
+                 (QJsonObject{{u".ttalkak/nginx.conf"_s, u"server { listen 8080; }\n"_s}}));
         QCOMPARE(withFiles.contextFiles().keys(), QStringList{u"apps/web/.ttalkak/nginx.conf"_s});
+        // ... but not for a blob source: the archive has them.
+        withFiles.setSource(SourceRef::fromBlob(QString(64, u'b'), 10));
+        QVERIFY(!withFiles.build()->contains(u"files"_s));
+    }
+
+    void helperFileLimits_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("copies");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("plain") << u".ttalkak/nginx.conf"_s << QByteArray("x") << 1 << true;
+        QTest::newRow("twenty files") << u"f"_s << QByteArray("x") << 20 << true;
+        QTest::newRow("21 files") << u"f"_s << QByteArray("x") << 21 << false;
+        QTest::newRow("256 KiB") << u"f"_s << QByteArray(128 * 1024, 'x') << 2 << true;
+        QTest::newRow("over 256 KiB") << u"f"_s << QByteArray(128 * 1024 + 1, 'x') << 2 << false;
+        QTest::newRow("absolute") << u"/etc/passwd"_s << QByteArray("x") << 1 << false;
+        QTest::newRow("dot-dot") << u"a/../../b"_s << QByteArray("x") << 1 << false;
+        QTest::newRow(".git") << u".git/config"_s << QByteArray("x") << 1 << false;
+        QTest::newRow("binary") << u"bin"_s << QByteArray("\xff\xfe", 2) << 1 << false;
+    }
+
+    void helperFileLimits()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, content);
+        QFETCH(int, copies);
+        QFETCH(bool, ok);
+        strategies::Plan plan;
+        plan.port = 8080;
+        strategies::Generated files;
+        files.dockerfile = u"FROM nginx\n"_s;
+        for (int i = 0; i < copies; ++i)
+            files.files.insert(copies == 1 ? path : path + QString::number(i), content);
+        DeploySpecBuilder b(plan, files);
+        b.setSource(SourceRef::fromGit(u"https://x/r.git"_s));
+        auto spec = b.build();
+        QCOMPARE(bool(spec), ok);
+        if (!ok)
+            QVERIFY(spec.error().message().startsWith(u"files"_s));
+        else
+            QCOMPARE(spec->value(u"files"_s).toObject().size(), copies);
     }
 };
 

@@ -32,7 +32,14 @@ public:
     bool hasSession() const override { return session; }
     void createProject(const QJsonObject &b, QObject *c, Reply d) override { reply(QStringLiteral("createProject"), b, {}, c, d); }
     void createDeployment(const QJsonObject &b, QObject *c, Reply d) override { reply(QStringLiteral("createDeployment"), b, {}, c, d); }
-    void uploadBlob(const QString &f, QObject *c, Reply d) override { reply(QStringLiteral("uploadBlob"), {}, f, c, d); }
+    void relayInfo(QObject *c, Reply d) override { reply(QStringLiteral("relayInfo"), {}, {}, c, d); }
+    void uploadBlob(const QString &f, const QMap<QString, QByteArray> &extra, QObject *c, Reply d) override
+    {
+        QJsonObject files;
+        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+            files.insert(it.key(), QString::fromUtf8(it.value()));
+        reply(QStringLiteral("uploadBlob"), { { QStringLiteral("extraFiles"), files } }, f, c, d);
+    }
     void listDeployments(QObject *c, Reply d) override { reply(QStringLiteral("listDeployments"), {}, {}, c, d); }
     void deployment(const QString &id, QObject *c, Reply d) override { reply(QStringLiteral("deployment"), {}, id, c, d); }
     void command(const QString &id, const QString &cmd, const QJsonObject &extra, QObject *c, Reply d) override
@@ -66,6 +73,7 @@ public:
     void unsubscribe(const QString &id) override { subscribed.removeAll(id); }
 
     using DeployerBackend::buildLogReceived;
+    using DeployerBackend::uploadProgress;
     using DeployerBackend::statusReceived;
 
 private:

@@ -19,7 +19,10 @@ private Q_SLOTS:
     {
         DeploymentsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setRelayUrl(QUrl(u"https://relay.example.com:8470"_s));
+        // The relay's /v1/info: apps under example.com, HTTP ingress on 8080 (no HTTPS).
+        model.setRelayInfo(RelayInfo::fromJson({ { u"domain"_s, u"apps.example.com"_s },
+            { u"ingress"_s, QJsonObject { { u"http"_s, QJsonObject { { u"port"_s, 8080 } } } } },
+            { u"tunnel"_s, QJsonObject { { u"port"_s, 7000 } } }, { u"protocol"_s, 1 }, { u"version"_s, u"0.1"_s } }));
         qint64 now = 10'000'000;
         model.setClock([&now] { return now; });
         const QJsonObject page { { u"items"_s,
@@ -37,7 +40,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, DeploymentsModel::StatusColumn).data().toString(), u"Running"_s);
         QCOMPARE(model.index(0, DeploymentsModel::GenerationColumn).data().toInt(), 2);
         QCOMPARE(model.index(0, DeploymentsModel::ProviderColumn).data().toString(), u"prv_1"_s);
-        QCOMPARE(model.index(0, DeploymentsModel::UrlColumn).data().toString(), u"https://dep-ab12.relay.example.com/"_s);
+        QCOMPARE(model.index(0, DeploymentsModel::UrlColumn).data().toString(), u"http://web.apps.example.com:8080/"_s);
         now += 3 * 60'000;
         QCOMPARE(model.index(0, DeploymentsModel::UptimeColumn).data().toString(), u"3 min"_s);
 
@@ -47,6 +50,34 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(u"dep_new"_s), 0); // newest first
         model.remove(u"dep_ab12"_s);
         QCOMPARE(model.rowCount(), 1);
+    }
+
+    void publicUrl_data()
+    {
+        QTest::addColumn<QJsonObject>("deployment");
+        QTest::addColumn<QJsonObject>("info");
+        QTest::addColumn<QString>("expected");
+        const QJsonObject https { { u"domain"_s, u"ttalkak.app"_s },
+            { u"ingress"_s,
+                QJsonObject { { u"http"_s, QJsonObject { { u"port"_s, 80 } } },
+                    { u"https"_s, QJsonObject { { u"port"_s, 443 } } } } } };
+        const QJsonObject web { { u"id"_s, u"dep_1"_s }, { u"name"_s, u"Web"_s }, { u"kind"_s, u"app"_s } };
+        QJsonObject withUrl = web;
+        withUrl.insert(u"url"_s, u"https://web.custom.example/"_s);
+        QTest::newRow("relay url wins") << withUrl << https << u"https://web.custom.example/"_s;
+        QTest::newRow("https ingress, default port") << web << https << u"https://web.ttalkak.app/"_s;
+        QTest::newRow("no info: no guess") << web << QJsonObject() << QString();
+        QJsonObject db = web;
+        db.insert(u"kind"_s, u"database"_s);
+        QTest::newRow("database: never derived") << db << https << QString();
+    }
+
+    void publicUrl()
+    {
+        QFETCH(QJsonObject, deployment);
+        QFETCH(QJsonObject, info);
+        QFETCH(QString, expected);
+        QCOMPARE(DeploymentsModel::publicUrl(deployment, RelayInfo::fromJson(info)).toString(), expected);
     }
 
     void progressFollowsStatusAndLog()

@@ -80,7 +80,8 @@ private Q_SLOTS:
         QCOMPARE(account.email(), u"me@example.com"_s);
         QCOMPARE(settings.value(core::Settings::Key::RelayUrl).toString(), u"http://127.0.0.1:8470"_s);
         bool read = false;
-        secrets.read(AccountService::TokenKey, this, [&](core::Result<QString> t) {
+        // Where the CLI looks for it too: one sign-in for both.
+        secrets.read(client::ClientConfig::tokenKey(QUrl(u"http://127.0.0.1:8470"_s)), this, [&](core::Result<QString> t) {
             read = true;
             QCOMPARE(*t, u"ttk_u_abc"_s);
         });

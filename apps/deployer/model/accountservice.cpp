@@ -6,6 +6,8 @@
 #include <core/secretstore.h>
 #include <core/settings.h>
 
+#include <QJsonObject>
+
 namespace ttalkak::deployer {
 
 using namespace Qt::StringLiterals;
@@ -14,15 +16,14 @@ AccountService::AccountService(DeployerBackend *backend, core::SecretStore *secr
     DeployerPrefs *prefs, QObject *parent)
     : RelayLink(parent)
     , m_backend(backend)
-    , m_secrets(secrets)
-    , m_settings(settings)
     , m_prefs(prefs)
+    , m_config(*settings, *secrets)
 {
 }
 
 QUrl AccountService::relayUrl() const
 {
-    return QUrl(m_settings->value(core::Settings::Key::RelayUrl).toString());
+    return m_config.relayUrl();
 }
 
 QString AccountService::email() const
@@ -32,11 +33,26 @@ QString AccountService::email() const
 
 void AccountService::restore()
 {
-    m_secrets->read(TokenKey, this, [this](core::Result<QString> token) {
+    const QUrl url = relayUrl();
+    if (url.host().isEmpty())
+        return;
+    m_config.loadToken(url, this, [this, url](core::Result<QString> token) {
         if (!token || token->isEmpty())
             return; // not signed in before (or the keychain is locked): stay signed out
-        m_backend->setSession(relayUrl(), *token);
-        setSignedIn(true);
+        startSession(url, *token);
+    });
+}
+
+void AccountService::startSession(const QUrl &relay, const QString &token)
+{
+    m_backend->setSession(relay, token);
+    setSignedIn(true);
+    // Public URLs are named from /v1/info; an older relay without it leaves them unnamed.
+    m_backend->relayInfo(this, [this](core::Result<QJsonObject> r) {
+        if (r)
+            setRelayInfo(RelayInfo::fromJson(*r));
+        else
+            qCInfo(lcSession) << "no relay info:" << r.error().toString();
     });
 }
 
@@ -57,16 +73,16 @@ void AccountService::signIn(const SignInForm &form)
                 Q_EMIT signInFailed(r ? tr("The relay answered without a token.") : r.error().message());
                 return;
             }
-            m_secrets->write(TokenKey, token, this, [this, url, email, token](core::Result<void> w) {
+            m_config.storeToken(url, token, this, [this, url, email, token](core::Result<void> w) {
                 setBusy(false);
                 if (!w) {
                     // Without the keychain the session would not survive a restart; say so but go on.
                     qCWarning(lcSession) << "token not saved:" << w.error().toString();
                 }
-                m_settings->setValue(core::Settings::Key::RelayUrl, url.toString());
+                if (!m_config.relayUrlFromEnvironment())
+                    m_config.setRelayUrl(url);
                 m_prefs->setAccountEmail(email);
-                m_backend->setSession(url, token);
-                setSignedIn(true);
+                startSession(url, token);
                 Q_EMIT signedIn();
             });
         });
@@ -75,7 +91,8 @@ void AccountService::signIn(const SignInForm &form)
 void AccountService::signOut()
 {
     m_backend->clearSession();
-    m_secrets->remove(TokenKey, this, [](core::Result<void>) { });
+    m_config.forgetToken(relayUrl(), this, [](core::Result<void>) { });
+    setRelayInfo({});
     setSignedIn(false);
 }
 

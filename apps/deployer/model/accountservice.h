@@ -1,7 +1,9 @@
 #pragma once
 // AccountService: the deployer's relay account. Signs in (or up) through the
-// backend, keeps the token in the SecretStore (the keychain; never Settings),
-// remembers relay URL and e-mail, and restores the session at start.
+// backend and keeps relay URL and token where the CLI keeps them (client::ClientConfig:
+// Settings::RelayUrl, the SecretStore under "token:<relay url>", TTALKAK_RELAY_URL /
+// TTALKAK_TOKEN winning), so `ttalkak login` and the app share one sign-in.
+// Restores the session at start and then asks the relay for /v1/info.
 // Being a RelayLink, "connected" means "signed in": Deploy is offered then.
 //
 //   AccountService account(&backend, &secrets, &settings, &prefs);
@@ -12,6 +14,8 @@
 
 #include "relaylink.h"
 #include "signinform.h"
+
+#include <client/clientconfig.h>
 
 namespace ttalkak::core {
 class SecretStore;
@@ -27,8 +31,6 @@ class AccountService : public RelayLink
 {
     Q_OBJECT
 public:
-    static inline const QString TokenKey = QStringLiteral("relay-token");
-
     AccountService(DeployerBackend *backend, core::SecretStore *secrets, core::Settings *settings,
         DeployerPrefs *prefs, QObject *parent = nullptr);
 
@@ -49,11 +51,11 @@ Q_SIGNALS:
 private:
     void setSignedIn(bool on);
     void setBusy(bool busy);
+    void startSession(const QUrl &relay, const QString &token);
 
     DeployerBackend *m_backend;
-    core::SecretStore *m_secrets;
-    core::Settings *m_settings;
     DeployerPrefs *m_prefs;
+    client::ClientConfig m_config;
     bool m_signedIn = false;
     bool m_busy = false;
 };

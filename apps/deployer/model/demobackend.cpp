@@ -97,7 +97,17 @@ void DemoBackend::playBuild(const QString &id)
     QTimer::singleShot(80, this, [status] { status(u"running"_s); });
 }
 
-void DemoBackend::uploadBlob(const QString &, QObject *context, Reply done)
+void DemoBackend::relayInfo(QObject *context, Reply done)
+{
+    answer(context, std::move(done),
+        QJsonObject { { u"domain"_s, u"ttalkak.app"_s },
+            { u"ingress"_s,
+                QJsonObject { { u"http"_s, QJsonObject { { u"port"_s, 80 } } },
+                    { u"https"_s, QJsonObject { { u"port"_s, 443 } } } } },
+            { u"tunnel"_s, QJsonObject { { u"port"_s, 7443 } } }, { u"protocol"_s, 1 }, { u"version"_s, u"demo"_s } });
+}
+
+void DemoBackend::uploadBlob(const QString &, const QMap<QString, QByteArray> &, QObject *context, Reply done)
 {
     answer(context, std::move(done), QJsonObject { { u"blob"_s, QString(64, u'a') }, { u"size"_s, 48213 } });
 }

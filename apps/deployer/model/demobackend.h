@@ -21,7 +21,8 @@ public:
     bool hasSession() const override { return m_session; }
     void createProject(const QJsonObject &body, QObject *context, Reply done) override;
     void createDeployment(const QJsonObject &body, QObject *context, Reply done) override;
-    void uploadBlob(const QString &folder, QObject *context, Reply done) override;
+    void relayInfo(QObject *context, Reply done) override;
+    void uploadBlob(const QString &folder, const QMap<QString, QByteArray> &, QObject *context, Reply done) override;
     void listDeployments(QObject *context, Reply done) override;
     void deployment(const QString &id, QObject *context, Reply done) override;
     void command(const QString &id, const QString &command, const QJsonObject &, QObject *context, Reply done) override;

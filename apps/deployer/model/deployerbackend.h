@@ -14,6 +14,7 @@
 #include <core/result.h>
 
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
@@ -42,8 +43,14 @@ public:
 
     virtual void createProject(const QJsonObject &body, QObject *context, Reply done) = 0;
     virtual void createDeployment(const QJsonObject &body, QObject *context, Reply done) = 0;
-    // Packs `folder` (honouring .gitignore/.dockerignore) and PUTs it → {blob, size}.
-    virtual void uploadBlob(const QString &folder, QObject *context, Reply done) = 0;
+    // GET /v1/info → {domain, ingress:{http:{port}, https:{port}?}, tunnel:{port}, protocol, version}.
+    virtual void relayInfo(QObject *context, Reply done) = 0;
+    // Packs `folder` (honouring .gitignore/.dockerignore) plus `extraFiles` (folder-relative
+    // path → content, e.g. generated helper files) and PUTs it → {blob, size}; uploadProgress
+    // reports the PUT.
+    virtual void uploadBlob(const QString &folder, const QMap<QString, QByteArray> &extraFiles, QObject *context,
+        Reply done)
+        = 0;
     virtual void listDeployments(QObject *context, Reply done) = 0;
     virtual void deployment(const QString &id, QObject *context, Reply done) = 0;
     // start | stop | restart | redeploy; `extra` joins the body (e.g. sourceToken).
@@ -75,6 +82,7 @@ Q_SIGNALS:
     void buildLogReceived(const QString &deploymentId, const QString &line);
     void logReceived(const QJsonObject &message);
     void metricsReceived(const QJsonObject &message);
+    void uploadProgress(qint64 sent, qint64 total);
     // The subscription socket went away (it reconnects by itself when it can).
     void subscriptionLost(const QString &reason);
 };

@@ -14,9 +14,9 @@ DeploymentsModel::DeploymentsModel(QObject *parent)
 {
 }
 
-void DeploymentsModel::setRelayUrl(const QUrl &relay)
+void DeploymentsModel::setRelayInfo(const RelayInfo &info)
 {
-    m_relay = relay;
+    m_info = info;
     if (!m_items.isEmpty())
         Q_EMIT dataChanged(index(0, UrlColumn), index(rowCount() - 1, UrlColumn));
 }
@@ -45,7 +45,7 @@ QVariant DeploymentsModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return stateText(state);
         case UrlColumn:
-            return state == u"running"_s ? publicUrl(d, m_relay).toString() : QString();
+            return state == u"running"_s ? publicUrl(d, m_info).toString() : QString();
         case ProviderColumn:
             return d.value(u"providerId"_s).toString();
         case UptimeColumn:
@@ -75,7 +75,7 @@ QVariant DeploymentsModel::data(const QModelIndex &index, int role) const
     case JsonRole:
         return d;
     case UrlRole:
-        return publicUrl(d, m_relay);
+        return publicUrl(d, m_info);
     }
     return {};
 }
@@ -171,18 +171,13 @@ QStringList DeploymentsModel::ids() const
     return out;
 }
 
-QUrl DeploymentsModel::publicUrl(const QJsonObject &deployment, const QUrl &relay)
+QUrl DeploymentsModel::publicUrl(const QJsonObject &deployment, const RelayInfo &info)
 {
     if (const QString given = deployment.value(u"url"_s).toString(); !given.isEmpty())
         return QUrl(given);
-    const QString id = deployment.value(u"id"_s).toString();
-    if (id.isEmpty() || relay.host().isEmpty())
-        return {};
-    QUrl u;
-    u.setScheme(relay.scheme() == u"http"_s ? u"http"_s : u"https"_s);
-    u.setHost(QString(id).replace(u'_', u'-').toLower() + u'.' + relay.host());
-    u.setPath(u"/"_s);
-    return u;
+    if (deployment.value(u"kind"_s).toString() == u"database"_s)
+        return {}; // a database's `url` is its connection string, never derived
+    return info.appUrl(deployment.value(u"name"_s).toString());
 }
 
 QString DeploymentsModel::stateText(const QString &state)

@@ -4,6 +4,8 @@
 // by the subscription's `status` messages (docs/protocol.md).
 // Uptime counts from the last change into "running" (the relay's updatedAt).
 
+#include "relayinfo.h"
+
 #include <QAbstractTableModel>
 #include <QJsonObject>
 #include <QUrl>
@@ -21,8 +23,8 @@ public:
 
     explicit DeploymentsModel(QObject *parent = nullptr);
 
-    // The relay's base URL, from which public URLs are derived.
-    void setRelayUrl(const QUrl &relay);
+    // The relay's /v1/info, from which public URLs are derived when a deployment has no `url`.
+    void setRelayInfo(const RelayInfo &info);
     // For tests: the clock used for uptime (epoch ms).
     void setClock(std::function<qint64()> now) { m_now = std::move(now); }
 
@@ -43,16 +45,16 @@ public:
     QJsonObject deployment(int row) const { return m_items.value(row); }
     QStringList ids() const;
 
-    // https://dep-<hex>.<relay host>: the ingress label of a deployment (its id
-    // with '-' for '_', always unique), or the `url` field if the relay sends one.
-    static QUrl publicUrl(const QJsonObject &deployment, const QUrl &relay);
+    // The deployment's `url` when the relay sends one, else <name>.<domain> from /v1/info;
+    // empty when neither is known (no guessing: a wrong link is worse than none).
+    static QUrl publicUrl(const QJsonObject &deployment, const RelayInfo &info);
     static QString stateText(const QString &state);
     static QString uptimeText(qint64 ms);
     void retranslate();
 
 private:
     QList<QJsonObject> m_items;
-    QUrl m_relay;
+    RelayInfo m_info;
     std::function<qint64()> m_now;
 };
 

@@ -11,10 +11,10 @@ DeploymentsService::DeploymentsService(DeployerBackend *backend, RelayLink *rela
     , m_backend(backend)
     , m_relay(relay)
 {
-    m_deployments.setRelayUrl(relay->relayUrl());
+    m_deployments.setRelayInfo(relay->relayInfo());
+    connect(m_relay, &RelayLink::relayInfoChanged, this, [this] { m_deployments.setRelayInfo(m_relay->relayInfo()); });
     connect(m_backend, &DeployerBackend::statusReceived, this, &DeploymentsService::onStatus);
     connect(m_relay, &RelayLink::connectionChanged, this, [this](bool connected) {
-        m_deployments.setRelayUrl(m_relay->relayUrl());
         m_subscribed.clear();
         if (connected) {
             refresh();

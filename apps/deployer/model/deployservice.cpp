@@ -5,6 +5,7 @@
 #include "projectsession.h"
 #include "relaylink.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace ttalkak::deployer {
@@ -19,32 +20,51 @@ DeployService::DeployService(DeployerBackend *backend, ProjectSession *session, 
 {
     connect(m_backend, &DeployerBackend::statusReceived, this, &DeployService::onStatus);
     connect(m_backend, &DeployerBackend::buildLogReceived, this, &DeployService::onBuildLog);
+    connect(m_backend, &DeployerBackend::uploadProgress, this, &DeployService::onUploadProgress);
+    // A picked commit belongs to its repository: another source drops it.
+    connect(m_session, &ProjectSession::sourceChanged, this, [this] {
+        const ProjectSource &src = m_session->source();
+        if (src.kind() != ProjectSource::Kind::GitHub || !m_git.url.startsWith(src.repositoryUrl().toString()))
+            m_git = {};
+    });
 }
 
 QString DeployService::deploymentName(const QString &displayName)
 {
-    static const QRegularExpression bad(u"[^A-Za-z0-9._-]+"_s);
-    QString name = QString(displayName).replace(bad, u"-"_s).left(100);
+    // The relay's host-label rule: 1–63 of a-z, 0-9, '-', no '-' at either end, not "dep-…".
+    static const QRegularExpression bad(u"[^a-z0-9]+"_s);
+    QString name = displayName.toLower().replace(bad, u"-"_s).left(63);
     while (name.startsWith(u'-'))
         name.remove(0, 1);
+    while (name.endsWith(u'-'))
+        name.chop(1);
+    if (name.startsWith(u"dep-"_s))
+        name = QString(u"app-"_s + name).left(63);
     return name.isEmpty() ? u"app"_s : name;
 }
 
-QJsonObject DeployService::buildSpec(ProjectSession &session, const QJsonObject &source)
+namespace {
+// The session as the builder sees it: the plan, the user's edits and the generated helper files.
+client::DeploySpecBuilder specBuilder(ProjectSession &session)
 {
-    QJsonObject env;
+    strategies::Generated generated;
+    generated.dockerfile = session.dockerfile();
+    generated.dockerignore = session.dockerignore();
+    generated.files = session.extraFiles();
+    client::DeploySpecBuilder builder(session.plan().value_or(strategies::Plan {}), generated);
+    QMap<QString, QString> env;
     for (const EnvVar &v : session.environment()->variables())
         env.insert(v.name, v.value);
-    QJsonObject spec { { u"source"_s, source }, { u"dockerfile"_s, session.dockerfile() }, { u"env"_s, env } };
-    if (!session.dockerignore().isEmpty())
-        spec.insert(u"dockerignore"_s, session.dockerignore());
-    if (const auto &plan = session.plan()) {
-        spec.insert(u"contextDir"_s, plan->contextDir);
-        spec.insert(u"port"_s, plan->port);
-        if (!plan->healthPath.isEmpty())
-            spec.insert(u"healthPath"_s, plan->healthPath);
-    }
-    return spec;
+    builder.setEnv(env);
+    return builder;
+}
+} // namespace
+
+core::Result<QJsonObject> DeployService::buildSpec(ProjectSession &session, const client::SourceRef &source)
+{
+    client::DeploySpecBuilder builder = specBuilder(session);
+    builder.setSource(source);
+    return builder.build();
 }
 
 void DeployService::deploy()
@@ -60,38 +80,57 @@ void DeployService::deploy()
         return;
     }
     if (src.kind() == ProjectSource::Kind::GitHub) {
-        QJsonObject git { { u"type"_s, u"git"_s } };
         const bool picked = !m_git.url.isEmpty();
-        git.insert(u"url"_s, picked ? m_git.url : src.repositoryUrl().toString() + u".git"_s);
-        const QString ref = picked ? m_git.ref : src.ref();
-        if (!ref.isEmpty())
-            git.insert(u"ref"_s, ref);
-        if (picked && !m_git.commit.isEmpty())
-            git.insert(u"commit"_s, m_git.commit);
-        createDeployment(git);
+        createDeployment(client::SourceRef::fromGit(picked ? m_git.url : src.repositoryUrl().toString() + u".git"_s,
+            picked ? m_git.ref : src.ref(), picked ? m_git.commit : QString()));
+        return;
+    }
+    // Check the spec before spending an upload on it (the blob itself is a placeholder here).
+    if (auto check = buildSpec(*m_session, client::SourceRef::fromBlob(QString(64, u'0'), 1)); !check) {
+        m_progress.fail(tr("The deployment is not valid: %1").arg(check.error().message()));
         return;
     }
     m_progress.appendBuildLog(tr("Packing and uploading %1 …").arg(src.localPath()));
-    m_backend->uploadBlob(src.localPath(), this, [this, attempt](core::Result<QJsonObject> r) {
+    m_uploadStep = -1;
+    // The generated helper files (e.g. .ttalkak/nginx.conf) go into the archive.
+    const QMap<QString, QByteArray> helpers = specBuilder(*m_session).contextFiles();
+    m_backend->uploadBlob(src.localPath(), helpers, this, [this, attempt](core::Result<QJsonObject> r) {
         if (attempt != m_attempt)
             return;
         if (!r) {
             m_progress.fail(tr("Upload failed: %1").arg(r.error().message()));
             return;
         }
-        createDeployment({ { u"type"_s, u"blob"_s }, { u"blob"_s, r->value(u"blob"_s) },
-            { u"size"_s, r->value(u"size"_s) } });
+        createDeployment(client::SourceRef::fromBlob(
+            r->value(u"blob"_s).toString(), qint64(r->value(u"size"_s).toDouble())));
     });
 }
 
-void DeployService::createDeployment(const QJsonObject &source)
+void DeployService::onUploadProgress(qint64 sent, qint64 total)
+{
+    if (total <= 0 || m_progress.phase() == DeployProgress::Phase::Failed)
+        return;
+    const int step = int(sent * 4 / total); // a line per quarter, not per packet
+    if (step <= m_uploadStep)
+        return;
+    m_uploadStep = step;
+    const QLocale locale;
+    m_progress.appendBuildLog(tr("Uploaded %1 of %2").arg(locale.formattedDataSize(sent), locale.formattedDataSize(total)));
+}
+
+void DeployService::createDeployment(const client::SourceRef &source)
 {
     const quint64 attempt = m_attempt;
     const QString name = m_progress.name();
     QJsonObject project { { u"name"_s, name } };
-    if (source.value(u"type"_s) == u"git"_s)
-        project.insert(u"source"_s, source.value(u"url"_s));
-    const QJsonObject spec = buildSpec(*m_session, source);
+    if (source.type == client::SourceRef::Type::Git)
+        project.insert(u"source"_s, QJsonObject { { u"type"_s, u"git"_s }, { u"url"_s, source.url } });
+    const auto built = buildSpec(*m_session, source);
+    if (!built) {
+        m_progress.fail(tr("The deployment is not valid: %1").arg(built.error().message()));
+        return;
+    }
+    const QJsonObject spec = *built;
     m_backend->createProject(project, this, [this, attempt, name, spec](core::Result<QJsonObject> p) {
         if (attempt != m_attempt)
             return;
@@ -112,7 +151,7 @@ void DeployService::createDeployment(const QJsonObject &source)
             }
             const QString id = d->value(u"id"_s).toString();
             qCInfo(lcSession) << "deployment created" << id;
-            m_progress.setDeployment(id, DeploymentsModel::publicUrl(*d, m_relay->relayUrl()));
+            m_progress.setDeployment(id, DeploymentsModel::publicUrl(*d, m_relay->relayInfo()));
             m_progress.applyStatus(*d);
             m_backend->subscribe(id);
             Q_EMIT deploymentUpdated(*d);

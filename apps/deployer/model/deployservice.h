@@ -9,6 +9,9 @@
 
 #include "deployprogress.h"
 
+#include <client/deployspecbuilder.h>
+#include <core/result.h>
+
 #include <QObject>
 #include <QPointer>
 
@@ -42,9 +45,10 @@ public:
     void deploy();
     void retry();
 
-    // The protocol spec for `source` (a git or blob source object).
-    static QJsonObject buildSpec(ProjectSession &session, const QJsonObject &source);
-    // A relay-valid name (letters, digits, . _ -, ≤ 100) from "owner/repo" etc.
+    // The protocol spec for `source` (client::DeploySpecBuilder: validated like the relay;
+    // a git source carries the generated helper files in spec.files).
+    static core::Result<QJsonObject> buildSpec(ProjectSession &session, const client::SourceRef &source);
+    // A relay-valid host label (a-z, 0-9, -, ≤ 63) from "owner/repo" etc.
     static QString deploymentName(const QString &displayName);
 
 Q_SIGNALS:
@@ -53,7 +57,8 @@ Q_SIGNALS:
     void deploymentUpdated(const QJsonObject &deployment);
 
 private:
-    void createDeployment(const QJsonObject &source);
+    void createDeployment(const client::SourceRef &source);
+    void onUploadProgress(qint64 sent, qint64 total);
     void onStatus(const QJsonObject &status);
     void onBuildLog(const QString &deploymentId, const QString &line);
 
@@ -63,6 +68,7 @@ private:
     DeployProgress m_progress;
     GitSelection m_git;
     quint64 m_attempt = 0;
+    int m_uploadStep = -1; // last quarter of the upload reported in the build log
 };
 
 } // namespace ttalkak::deployer

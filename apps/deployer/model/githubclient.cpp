@@ -44,6 +44,36 @@ void GitHubClient::commits(const QString &fullName, const QString &ref, QObject 
     get(u"/repos/%1/commits"_s.arg(fullName), q, context, std::move(done));
 }
 
+void GitHubClient::tarball(const QString &fullName, const QString &ref, QObject *context, BytesReply done)
+{
+    QUrl url = m_api;
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + u"/repos/%1/tarball/%2"_s.arg(fullName, ref));
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/vnd.github+json");
+    request.setRawHeader("X-GitHub-Api-Version", "2022-11-28");
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setTransferTimeout(RequestTimeoutMs * 3); // restarted by progress: big repositories keep going
+    QNetworkReply *reply = m_network->get(request);
+    QPointer<QObject> guard(context);
+    connect(reply, &QNetworkReply::finished, this, [reply, guard, done = std::move(done)] {
+        reply->deleteLater();
+        if (!guard)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 401) {
+            done(core::Error(core::ErrorCode::PermissionDenied, tr("GitHub rejected the token; sign in again.")));
+            return;
+        }
+        if (reply->error() != QNetworkReply::NoError) {
+            done(core::Error(core::ErrorCode::Remote, tr("GitHub: %1").arg(reply->errorString())));
+            return;
+        }
+        done(reply->readAll());
+    });
+}
+
 void GitHubClient::get(const QString &path, const QUrlQuery &query, QObject *context, Reply done)
 {
     QUrl url = m_api;

@@ -1,6 +1,6 @@
 #pragma once
 // GitHubClient: the few GitHub REST calls the deployer needs, with the user's
-// token: repositories (paged), branches and recent commits. The API base is
+// token: repositories (paged), branches, recent commits and a commit's tarball. The API base is
 // configurable (https://api.github.com, or https://host/api/v3 for Enterprise).
 // Answers {items:[…], hasNext} once, later, unless `context` died. Each request
 // has a timeout. Thread: GUI thread.
@@ -33,6 +33,10 @@ public:
     void repositories(int page, int perPage, QObject *context, Reply done);
     void branches(const QString &fullName, QObject *context, Reply done);
     void commits(const QString &fullName, const QString &ref, QObject *context, Reply done);
+    // GET /repos/{fullName}/tarball/{ref}: the repository's files at `ref` (a commit sha or
+    // branch) as a .tar.gz (GitHub redirects to its download host; followed).
+    using BytesReply = std::function<void(core::Result<QByteArray>)>;
+    void tarball(const QString &fullName, const QString &ref, QObject *context, BytesReply done);
 
 private:
     void get(const QString &path, const QUrlQuery &query, QObject *context, Reply done);

@@ -1,7 +1,12 @@
 #include "githubsession.h"
 #include "deployerprefs.h"
 
+#include "sourcearchive.h"
+
 #include <core/secretstore.h>
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -153,6 +158,47 @@ void GitHubSession::selectBranch(const QString &branch)
             return;
         }
         m_commits.setItems(r->value(u"items"_s).toArray());
+    });
+}
+
+void GitHubSession::fetchSource(const GitSelection &selection)
+{
+    const QString name = str(m_repo, u"full_name"_s);
+    const QString htmlUrl = str(m_repo, u"html_url"_s);
+    const quint64 fetch = ++m_fetch;
+    Q_EMIT busyChanged(true);
+    const QString ref = selection.commit.isEmpty() ? selection.ref : selection.commit;
+    m_client.tarball(name, ref, this, [this, fetch, htmlUrl, selection](core::Result<QByteArray> bytes) {
+        if (fetch != m_fetch)
+            return; // superseded by another choice
+        if (!bytes) {
+            Q_EMIT busyChanged(false);
+            Q_EMIT error(bytes.error().message());
+            return;
+        }
+        auto dir = std::make_shared<QTemporaryDir>();
+        auto *watcher = new QFutureWatcher<core::Result<int>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dir, fetch, htmlUrl, selection] {
+            watcher->deleteLater();
+            if (fetch != m_fetch)
+                return;
+            Q_EMIT busyChanged(false);
+            const core::Result<int> files = watcher->result();
+            if (!files) {
+                Q_EMIT error(files.error().message());
+                return;
+            }
+            auto source = ProjectSource::fromGitHubUrl(
+                selection.ref.isEmpty() ? htmlUrl : htmlUrl + u"/tree/"_s + selection.ref);
+            if (!source) {
+                Q_EMIT error(source.error().message());
+                return;
+            }
+            m_checkout = dir; // detection reads it after this; the previous checkout goes
+            Q_EMIT sourceFetched(*source, dir->path(), selection);
+        });
+        watcher->setFuture(QtConcurrent::run(
+            [dir, data = *bytes] { return SourceArchive::extract(data, dir->path()); }));
     });
 }
 

@@ -9,7 +9,12 @@
 #include "githubdeviceflow.h"
 #include "jsonlistmodel.h"
 
+#include "projectsource.h"
+
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace ttalkak::core {
 class SecretStore;
@@ -48,11 +53,16 @@ public:
     void selectBranch(const QString &branch);
     // The deploy source for a commit row (-1 = the branch head).
     GitSelection selection(int commitRow) const;
+    // Downloads the selection's tarball and unpacks it (worker thread) into a temporary folder
+    // the session keeps until the next fetch: → sourceFetched(source, folder, selection) or error().
+    void fetchSource(const GitSelection &selection);
 
 Q_SIGNALS:
     void signedInChanged(bool signedIn);
     void error(const QString &message);
     void busyChanged(bool busy);
+    void sourceFetched(const ttalkak::deployer::ProjectSource &source, const QString &folder,
+        const ttalkak::deployer::GitSelection &selection);
 
 private:
     void setToken(const QString &token);
@@ -69,6 +79,8 @@ private:
     QJsonObject m_repo;
     QString m_branch;
     QString m_token;
+    std::shared_ptr<QTemporaryDir> m_checkout; // the last fetched repository's files
+    quint64 m_fetch = 0;
     int m_page = 0;
     bool m_hasMore = false;
 };

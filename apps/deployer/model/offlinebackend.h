@@ -1,5 +1,5 @@
 #pragma once
-// OfflineBackend: the stand-in while no relay client is available. Every call
+// OfflineBackend: the stand-in while no relay is configured (no URL or no token). Every call
 // answers ErrorCode::Unavailable, asynchronously like a real backend.
 
 #include "deployerbackend.h"
@@ -18,7 +18,11 @@ public:
     bool hasSession() const override { return false; }
     void createProject(const QJsonObject &, QObject *context, Reply done) override { fail(context, done); }
     void createDeployment(const QJsonObject &, QObject *context, Reply done) override { fail(context, done); }
-    void uploadBlob(const QString &, QObject *context, Reply done) override { fail(context, done); }
+    void relayInfo(QObject *context, Reply done) override { fail(context, done); }
+    void uploadBlob(const QString &, const QMap<QString, QByteArray> &, QObject *context, Reply done) override
+    {
+        fail(context, done);
+    }
     void listDeployments(QObject *context, Reply done) override { fail(context, done); }
     void deployment(const QString &, QObject *context, Reply done) override { fail(context, done); }
     void command(const QString &, const QString &, const QJsonObject &, QObject *context, Reply done) override

@@ -30,10 +30,12 @@ void ProjectSession::open(const ProjectSource &source)
 {
     qCInfo(lcSession) << "open" << source.displayName();
     m_source = source;
+    m_keepEdits = false;
     m_appDir.clear();
     m_candidates.clear();
+    m_detectRoot = source.kind() == ProjectSource::Kind::LocalFolder ? source.localPath() : QString();
     Q_EMIT sourceChanged();
-    if (source.kind() == ProjectSource::Kind::LocalFolder) {
+    if (!m_detectRoot.isEmpty()) {
         startDetection();
         return;
     }
@@ -52,24 +54,46 @@ void ProjectSession::open(const ProjectSource &source)
     Q_EMIT deployReadinessChanged();
 }
 
+void ProjectSession::openFetched(const ProjectSource &source, const QString &folder)
+{
+    qCInfo(lcSession) << "open fetched" << source.displayName();
+    m_source = source;
+    m_keepEdits = false;
+    m_appDir.clear();
+    m_candidates.clear();
+    m_detectRoot = folder;
+    Q_EMIT sourceChanged();
+    startDetection();
+}
+
 void ProjectSession::setAppDir(const QString &appDir)
 {
     if (appDir == m_appDir && m_state != State::Failed)
         return;
     m_appDir = appDir;
+    m_keepEdits = false;
     startDetection();
 }
 
 void ProjectSession::redetect()
 {
+    m_keepEdits = false;
+    startDetection();
+}
+
+void ProjectSession::refreshReasons()
+{
+    if (m_state != State::Ready && m_state != State::Failed)
+        return;
+    m_keepEdits = true;
     startDetection();
 }
 
 void ProjectSession::startDetection()
 {
-    if (m_source.kind() != ProjectSource::Kind::LocalFolder)
+    if (m_detectRoot.isEmpty())
         return;
-    m_pendingId = m_detection->start(m_source.localPath(), m_appDir);
+    m_pendingId = m_detection->start(m_detectRoot, m_appDir);
     setState(State::Detecting);
     Q_EMIT detectionStarted();
     Q_EMIT deployReadinessChanged();
@@ -93,9 +117,14 @@ void ProjectSession::onDetectionFinished(const DetectionOutcome &outcome)
     if (m_plan && m_appDir.isEmpty() && !m_plan->appDir.isEmpty())
         m_appDir = m_plan->appDir; // the strategy chose a module (e.g. a Spring Boot app)
 
+    const bool keepDockerfile = m_keepEdits && isDockerfileModified();
+    const bool keepDockerignore = m_keepEdits && isDockerignoreModified();
+    m_keepEdits = false;
     m_generated = outcome.ok() ? outcome.files : strategies::Generated {};
-    m_dockerfile = m_generated.dockerfile;
-    m_dockerignore = m_generated.dockerignore;
+    if (!keepDockerfile)
+        m_dockerfile = m_generated.dockerfile;
+    if (!keepDockerignore)
+        m_dockerignore = m_generated.dockerignore;
     m_reasons.setReasons(m_plan ? m_plan->why : QList<strategies::Reason> {});
     if (outcome.ok())
         qCInfo(lcSession) << "detected" << m_plan->framework << "in" << outcome.elapsedMs << "ms";
@@ -185,6 +214,7 @@ QStringList ProjectSession::deployBlockers() const
             out.append(tr("The Dockerfile is empty."));
         break;
     case State::Remote:
+        out.append(tr("Choose the repository with \u201cFrom GitHub\u201d so its files can be detected."));
         break;
     }
     const QStringList envErrors = m_env.errors();

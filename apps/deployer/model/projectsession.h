@@ -35,7 +35,7 @@ public:
         Detecting, // a local folder is being analysed
         Ready, // plan + generated files available
         Failed, // detection failed: error() says why, appCandidates() may offer a way out
-        Remote, // a GitHub URL is stored; it is cloned and detected by the relay side
+        Remote, // a GitHub URL without its files: nothing detected (use openFetched)
     };
     Q_ENUM(State)
 
@@ -52,9 +52,15 @@ public:
 
     // Opens a source. A local folder starts detection at the repository root.
     void open(const ProjectSource &source);
+    // A GitHub source whose files were fetched into `folder` (GitHubSession::fetchSource):
+    // detection runs on them, so the Dockerfile is real; the provider still clones the repo.
+    void openFetched(const ProjectSource &source, const QString &folder);
     // Re-detects with another app folder (monorepos). "" = the repository root.
     void setAppDir(const QString &appDir);
     void redetect();
+    // Detection again for the same source, keeping the user's Dockerfile/.dockerignore edits:
+    // the strategies' "why" reasons are translated when made, so a language change re-runs it.
+    void refreshReasons();
 
     QString dockerfile() const { return m_dockerfile; }
     QString generatedDockerfile() const { return m_generated.dockerfile; }
@@ -110,8 +116,10 @@ private:
     State m_state = State::Empty;
     ProjectSource m_source;
     QString m_appDir;
+    QString m_detectRoot; // the local folder, or a fetched GitHub source's files
     QStringList m_candidates;
     quint64 m_pendingId = 0;
+    bool m_keepEdits = false;
     std::optional<strategies::Plan> m_plan;
     std::optional<core::Error> m_error;
     qint64 m_elapsedMs = 0;

@@ -52,7 +52,8 @@ DeploymentsPage::DeploymentsPage(DeploymentsService *service, QWidget *parent)
     m_start = new QPushButton(this);
     m_stop = new QPushButton(this);
     m_restart = new QPushButton(this);
-    m_redeploy = new QPushButton(icons::icon(u"rocket"_s), QString(), this);
+    m_redeploy = new QPushButton(icons::tinted(u"rocket"_s, QColor(0x5b6675)), QString(), this);
+    m_redeploy->setObjectName(u"redeployButton"_s);
     m_delete = new QPushButton(icons::icon(u"remove"_s), QString(), this);
     m_monitor = new QPushButton(this);
     m_monitor->setObjectName(u"deployButton"_s);

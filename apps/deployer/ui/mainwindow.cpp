@@ -10,6 +10,7 @@
 #include "icons.h"
 #include "settingspage.h"
 #include "welcomepage.h"
+#include "githubdialog.h"
 
 #include <model/accountservice.h>
 #include <model/deploymentsservice.h>
@@ -54,6 +55,8 @@ MainWindow::MainWindow(core::Settings *settings, ProjectSession *session, RelayL
     m_welcome = new WelcomePage(m_session, m_projects);
     m_detection = new DetectionPage(m_session, m_projects);
     m_projects->addWidget(m_welcome);
+    m_welcome->fromGitHubButton()->setVisible(m_services.github != nullptr);
+    connect(m_welcome, &WelcomePage::gitHubRequested, this, &MainWindow::openGitHub);
     m_projects->addWidget(m_detection);
 
     auto relayText = [] { return tr("Connect to a relay"); };
@@ -74,7 +77,7 @@ MainWindow::MainWindow(core::Settings *settings, ProjectSession *session, RelayL
         settingsAction, this);
     deployments->setObjectName(u"deploymentsPage"_s);
     databases->setObjectName(u"databasesPage"_s);
-    m_settings = new SettingsPage(m_settingsStore, this);
+    m_settings = new SettingsPage(m_settingsStore, m_services.prefs, this);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(u"pages"_s);
@@ -309,6 +312,15 @@ void MainWindow::retranslateUi()
     m_session->reasons()->retranslate();
     m_session->environment()->retranslate();
     updateConnection();
+}
+
+void MainWindow::openGitHub()
+{
+    if (!m_services.github)
+        return;
+    auto *dialog = new GitHubDialog(m_services.github, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // window-modal, no nested event loop
 }
 
 } // namespace ttalkak::deployer

@@ -23,7 +23,9 @@ class DeployProgressPage;
 class DeployService;
 class DeploymentsPage;
 class DeploymentsService;
+class DeployerPrefs;
 class DetectionPage;
+class GitHubSession;
 class MonitoringPage;
 class MonitoringSession;
 class ProjectSession;
@@ -38,6 +40,8 @@ struct MainWindowServices
     DeployService *deploy = nullptr;
     DeploymentsService *deployments = nullptr;
     MonitoringSession *monitoring = nullptr;
+    GitHubSession *github = nullptr;   // "From GitHub" needs it
+    DeployerPrefs *prefs = nullptr;    // the GitHub OAuth client id in Settings
 };
 
 class MainWindow : public QMainWindow
@@ -78,6 +82,7 @@ private:
     void retranslateUi();
     void buildRelayPages();
     void onAccountButton();
+    void openGitHub();
 
     core::Settings *m_settingsStore;
     ProjectSession *m_session;

@@ -89,6 +89,9 @@ MonitoringPage::MonitoringPage(MonitoringSession *session, QWidget *parent)
     m_range->addItems({ QString(), QString(), QString() });
     m_rangeNote = new QLabel(this);
     m_rangeNote->setObjectName(u"muted"_s);
+    // Wrapped and bounded, so a long note (or error) never widens the window past its size.
+    m_rangeNote->setWordWrap(true);
+    m_rangeNote->setMaximumWidth(360);
     m_refresh = new QPushButton(icons::icon(u"refresh"_s), QString(), this);
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
@@ -202,11 +205,21 @@ MonitoringPage::MonitoringPage(MonitoringSession *session, QWidget *parent)
 
     connect(m_back, &QPushButton::clicked, this, &MonitoringPage::backRequested);
     connect(m_range, &QComboBox::activated, this,
-        [this](int i) { m_session->setRange(MonitoringSession::Range(i)); });
+        [this](int i) {
+            m_session->setRange(MonitoringSession::Range(i));
+            updateRangeNote();
+        });
     connect(m_refresh, &QPushButton::clicked, m_session, &MonitoringSession::refreshAll);
     connect(m_session, &MonitoringSession::metricsChanged, this, &MonitoringPage::rebuildCharts);
     connect(m_session, &MonitoringSession::metricsFailed, this,
-        [this](const QString &m) { m_rangeNote->setText(tr("Metrics unavailable: %1").arg(m)); });
+        [this](const QString &m) {
+            m_metricsError = tr("Metrics unavailable: %1").arg(m);
+            updateRangeNote();
+        });
+    connect(m_session, &MonitoringSession::metricsChanged, this, [this] {
+        m_metricsError.clear();
+        updateRangeNote();
+    });
     connect(m_method, &QComboBox::activated, this, &MonitoringPage::applyFilter);
     connect(m_status, &QComboBox::activated, this, &MonitoringPage::applyFilter);
     connect(m_logRange, &QComboBox::activated, this, &MonitoringPage::applyFilter);
@@ -223,6 +236,18 @@ MonitoringPage::MonitoringPage(MonitoringSession *session, QWidget *parent)
         [this](const QString &m) { m_summaryMeta->setText(tr("Summary unavailable: %1").arg(m)); });
     connect(m_summaryRefresh, &QPushButton::clicked, m_session, &MonitoringSession::refreshSummary);
     retranslateUi();
+}
+
+void MonitoringPage::updateRangeNote()
+{
+    // The note explains only the 7-day view; an error replaces it whatever the range.
+    if (!m_metricsError.isEmpty())
+        m_rangeNote->setText(m_metricsError);
+    else if (m_session->range() == MonitoringSession::Range::LastWeek)
+        m_rangeNote->setText(tr("7 days are fetched as seven 24-hour calls and shown per hour."));
+    else
+        m_rangeNote->clear();
+    m_rangeNote->setVisible(!m_rangeNote->text().isEmpty());
 }
 
 void MonitoringPage::applyFilter()
@@ -329,7 +354,7 @@ void MonitoringPage::retranslateUi()
     m_range->setItemText(1, tr("Last 24 hours"));
     m_range->setItemText(2, tr("Last 7 days"));
     m_range->setCurrentIndex(int(m_session->range()));
-    m_rangeNote->setText(tr("7 days are fetched as seven 24-hour calls and shown per hour."));
+    updateRangeNote();
     m_refresh->setText(tr("Refresh"));
     m_charts[RequestsChart]->setTitle(tr("Requests per minute"));
     m_charts[StatusChart]->setTitle(tr("Responses by status class"));

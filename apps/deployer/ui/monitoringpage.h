@@ -39,6 +39,7 @@ protected:
 private:
     void rebuildCharts();
     void applyFilter();
+    void updateRangeNote();
     void refreshSummary();
     void retranslateUi();
 
@@ -47,6 +48,7 @@ private:
     QPushButton *m_back;
     QComboBox *m_range;
     QLabel *m_rangeNote;
+    QString m_metricsError;
     QPushButton *m_refresh;
     QChartView *m_views[4];
     QChart *m_charts[4];

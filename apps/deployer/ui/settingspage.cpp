@@ -1,5 +1,7 @@
 #include "settingspage.h"
 
+#include <model/deployerprefs.h>
+
 #include <core/settings.h>
 #include <model/languagemanager.h>
 
@@ -19,7 +21,7 @@ namespace ttalkak::deployer {
 using namespace Qt::StringLiterals;
 using core::Settings;
 
-SettingsPage::SettingsPage(Settings *settings, QWidget *parent)
+SettingsPage::SettingsPage(Settings *settings, DeployerPrefs *prefs, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
     , m_title(new QLabel(this))
@@ -32,6 +34,9 @@ SettingsPage::SettingsPage(Settings *settings, QWidget *parent)
     , m_relayNote(new QLabel(this))
     , m_githubLabel(new QLabel(this))
     , m_githubUrl(new QLineEdit(this))
+    , m_prefs(prefs)
+    , m_clientIdLabel(new QLabel(this))
+    , m_clientId(new QLineEdit(this))
     , m_file(new QLabel(this))
 {
     setObjectName(u"settingsPage"_s);
@@ -63,6 +68,13 @@ SettingsPage::SettingsPage(Settings *settings, QWidget *parent)
     form->addRow(m_relayLabel, m_relayUrl);
     form->addRow(QString(), m_relayNote);
     form->addRow(m_githubLabel, m_githubUrl);
+    m_clientId->setObjectName(u"githubClientIdEdit"_s);
+    if (m_prefs)
+        form->addRow(m_clientIdLabel, m_clientId);
+    else {
+        m_clientIdLabel->hide();
+        m_clientId->hide();
+    }
     m_relayNote->setFixedWidth(420);
 
     auto *layout = new QVBoxLayout(this);
@@ -90,6 +102,10 @@ SettingsPage::SettingsPage(Settings *settings, QWidget *parent)
         [this, storeUrl] { storeUrl(m_relayUrl, Settings::Key::RelayUrl); });
     connect(m_githubUrl, &QLineEdit::editingFinished, this,
         [this, storeUrl] { storeUrl(m_githubUrl, Settings::Key::GitHubApiUrl); });
+    connect(m_clientId, &QLineEdit::editingFinished, this, [this] {
+        if (m_prefs && !m_clientId->text().trimmed().isEmpty())
+            m_prefs->setGitHubClientId(m_clientId->text());
+    });
     connect(m_settings, &Settings::changed, this, &SettingsPage::load);
     load();
     retranslateUi();
@@ -103,6 +119,8 @@ void SettingsPage::load()
         m_relayUrl->setText(m_settings->value(Settings::Key::RelayUrl).toString());
     if (!m_githubUrl->hasFocus())
         m_githubUrl->setText(m_settings->value(Settings::Key::GitHubApiUrl).toString());
+    if (m_prefs && !m_clientId->hasFocus())
+        m_clientId->setText(m_prefs->gitHubClientId());
 }
 
 void SettingsPage::changeEvent(QEvent *event)
@@ -121,9 +139,11 @@ void SettingsPage::retranslateUi()
     m_relayTitle->setText(tr("Connections"));
     m_relayLabel->setText(tr("Relay URL"));
     m_relayNote->setText(tr("The relay schedules your deployments on providers and routes their traffic. "
-                            "Signing in to a relay arrives with the relay client."));
+                            "Sign in from the account button in the sidebar."));
     m_githubLabel->setText(tr("GitHub API URL"));
     m_githubUrl->setToolTip(tr("Change this for GitHub Enterprise, e.g. https://github.example.com/api/v3"));
+    m_clientIdLabel->setText(tr("GitHub OAuth client id"));
+    m_clientId->setToolTip(tr("The client id of a GitHub OAuth app with the device flow enabled"));
     m_file->setText(tr("Stored in %1").arg(QDir::toNativeSeparators(m_settings->fileName())));
 }
 

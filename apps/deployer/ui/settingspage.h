@@ -1,5 +1,6 @@
 #pragma once
-// SettingsPage: language, relay URL and GitHub API URL, stored in core::Settings.
+// SettingsPage: language, relay URL and GitHub API URL (core::Settings), and the GitHub
+// OAuth client id (DeployerPrefs).
 
 #include <QWidget>
 
@@ -13,11 +14,14 @@ class Settings;
 
 namespace ttalkak::deployer {
 
+class DeployerPrefs;
+
 class SettingsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SettingsPage(core::Settings *settings, QWidget *parent = nullptr);
+    // `prefs` (optional) holds the GitHub OAuth client id.
+    explicit SettingsPage(core::Settings *settings, DeployerPrefs *prefs = nullptr, QWidget *parent = nullptr);
 
     QComboBox *languageBox() const { return m_language; }
 
@@ -39,6 +43,9 @@ private:
     QLabel *m_relayNote;
     QLabel *m_githubLabel;
     QLineEdit *m_githubUrl;
+    DeployerPrefs *m_prefs;
+    QLabel *m_clientIdLabel;
+    QLineEdit *m_clientId;
     QLabel *m_file;
 };
 

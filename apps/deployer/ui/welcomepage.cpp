@@ -25,6 +25,7 @@ WelcomePage::WelcomePage(ProjectSession *session, QWidget *parent)
     , m_githubLabel(new QLabel(this))
     , m_url(new QLineEdit(this))
     , m_useUrl(new QPushButton(this))
+    , m_fromGitHub(new QPushButton(this))
     , m_error(new QLabel(this))
 {
     setObjectName(u"welcomePage"_s);
@@ -43,6 +44,9 @@ WelcomePage::WelcomePage(ProjectSession *session, QWidget *parent)
     m_url->setMinimumHeight(34);
     m_useUrl->setObjectName(u"useUrlButton"_s);
     m_useUrl->setMinimumHeight(34);
+    m_fromGitHub->setObjectName(u"fromGitHubButton"_s);
+    m_fromGitHub->setIcon(icons::icon(u"git-branch"_s));
+    m_fromGitHub->setMinimumHeight(34);
     m_error->setObjectName(u"errorText"_s);
     m_error->setWordWrap(true);
     m_error->hide();
@@ -62,6 +66,7 @@ WelcomePage::WelcomePage(ProjectSession *session, QWidget *parent)
     row->setSpacing(8);
     row->addWidget(m_url, 1);
     row->addWidget(m_useUrl);
+    row->addWidget(m_fromGitHub);
     v->addLayout(row);
     v->addWidget(m_error);
     v->addStretch(1);
@@ -74,6 +79,7 @@ WelcomePage::WelcomePage(ProjectSession *session, QWidget *parent)
 
     connect(m_dropZone, &DropZone::chooseFolderRequested, this, &WelcomePage::chooseFolder);
     connect(m_useUrl, &QPushButton::clicked, this, &WelcomePage::submitUrl);
+    connect(m_fromGitHub, &QPushButton::clicked, this, &WelcomePage::gitHubRequested);
     connect(m_url, &QLineEdit::returnPressed, this, &WelcomePage::submitUrl);
     connect(m_url, &QLineEdit::textChanged, m_error, &QLabel::hide);
     retranslateUi();
@@ -129,6 +135,8 @@ void WelcomePage::retranslateUi()
     m_githubLabel->setText(tr("Or use a GitHub repository"));
     m_url->setPlaceholderText(tr("https://github.com/owner/repository"));
     m_useUrl->setText(tr("Use repository"));
+    m_fromGitHub->setText(tr("From GitHub…"));
+    m_fromGitHub->setToolTip(tr("Sign in to GitHub and choose a repository, branch and commit"));
 }
 
 } // namespace ttalkak::deployer

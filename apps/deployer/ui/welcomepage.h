@@ -23,6 +23,11 @@ public:
     // Opens the non-modal folder chooser (no nested event loop).
     void chooseFolder();
     void showError(const QString &message);
+    QPushButton *fromGitHubButton() const { return m_fromGitHub; }
+
+Q_SIGNALS:
+    // "From GitHub…": sign in and pick a repository, branch and commit (GitHubDialog).
+    void gitHubRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -38,6 +43,7 @@ private:
     QLabel *m_githubLabel;
     QLineEdit *m_url;
     QPushButton *m_useUrl;
+    QPushButton *m_fromGitHub;
     QLabel *m_error;
 };
 
