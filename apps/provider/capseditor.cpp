@@ -2,6 +2,8 @@
 
 #include <engine/providerengine.h>
 
+#include <cmath>
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -50,9 +52,11 @@ CapsEditor::CapsEditor(ProviderEngine &engine, QWidget *parent)
     m_disk->setRange(0, 1024 * 1024);
     m_disk->setSuffix(tr(" GB"));
     m_count->setRange(0, 1000);
-    m_price->setRange(-1, 1e9);
-    m_price->setDecimals(0);
-    m_price->setSuffix(tr(" per core-hour"));
+    // Shown in credits; Caps and the relay count micro-credits.
+    m_price->setRange(-1, 1000);
+    m_price->setDecimals(4);
+    m_price->setSingleStep(0.01);
+    m_price->setSuffix(tr(" credits per core-hour"));
     for (QWidget *w : { static_cast<QWidget *>(m_cpu), static_cast<QWidget *>(m_memory), static_cast<QWidget *>(m_disk),
              static_cast<QWidget *>(m_count), static_cast<QWidget *>(m_price) })
         w->setMinimumWidth(180);
@@ -130,7 +134,8 @@ Caps CapsEditor::edited() const
     c.memoryMb = m_memory->value();
     c.diskGb = m_disk->value();
     c.maxDeployments = m_count->value();
-    c.pricePerCpuHour = m_price->value();
+    c.pricePerCpuHour = std::round(m_price->value() * 1'000'000);
+    c.pricePerGbHour = m_memoryPrice;
     return c;
 }
 
@@ -140,7 +145,8 @@ void CapsEditor::setEdited(const Caps &c)
     m_memory->setValue(int(c.memoryMb));
     m_disk->setValue(int(c.diskGb));
     m_count->setValue(c.maxDeployments);
-    m_price->setValue(c.pricePerCpuHour);
+    m_price->setValue(c.pricePerCpuHour / 1'000'000);
+    m_memoryPrice = c.pricePerGbHour;
     revalidate();
 }
 

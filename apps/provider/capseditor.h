@@ -40,6 +40,7 @@ private:
     QSpinBox *m_disk;
     QSpinBox *m_count;
     QDoubleSpinBox *m_price;
+    double m_memoryPrice = 20000; // not edited here yet: passed through from the caps
     QLabel *m_cpuHave;
     QLabel *m_memoryHave;
     QLabel *m_diskHave;

@@ -181,6 +181,14 @@ private:
             qWarning().noquote() << "base images override:" << images.error().toString() << "- using the defaults";
         r.parser = OfferParser(
             images ? *images : strategies::BaseImages::defaults(), { .allowFileSources = m_options.allowFileSources });
+        // Blobs (dropped folders) come from the relay's REST side: same host, http(s).
+        SourceAccess access = m_engine.sourceAccess();
+        access.relayUrl = m_url;
+        access.relayUrl.setScheme(m_url.scheme() == u"wss" ? u"https"_s : u"http"_s);
+        access.relayUrl.setPath(QString());
+        access.providerKey = key;
+        access.allowFileSources = m_options.allowFileSources;
+        m_engine.setSourceAccess(access);
         m_connection = std::make_unique<RelayConnection>(m_engine, std::move(r));
         m_connection->start();
     }

@@ -97,6 +97,32 @@ Result<void> checkText(const QJsonObject &spec, const QString &key, bool require
     return {};
 }
 
+// Generated helper files (docs/protocol.md, spec.files): relative paths, bounded in count and size.
+Result<void> checkFiles(const QJsonValue &value)
+{
+    if (value.isUndefined())
+        return {};
+    if (!value.isObject())
+        return invalid(u"spec.files"_s, "must be an object {\"relative/path\": \"text\"}");
+    const QJsonObject files = value.toObject();
+    if (files.size() > 20)
+        return invalid(u"spec.files"_s, "holds more than 20 files");
+    qsizetype total = 0;
+    for (auto it = files.begin(); it != files.end(); ++it) {
+        const QString path = it.key();
+        const QStringList parts = path.split(u'/');
+        if (path.isEmpty() || path.size() > 1024 || hasControl(path) || path.startsWith(u'/') || path.contains(u'\\')
+            || parts.contains(u".."_s) || parts.contains(QString()) || parts.first() == u".git")
+            return invalid(u"spec.files"_s, "paths must be relative, without .., empty parts or .git/");
+        if (!it.value().isString())
+            return invalid(u"spec.files."_s + path, "must be the file's text");
+        total += it.value().toString().toUtf8().size();
+    }
+    if (total > 256 * 1024)
+        return invalid(u"spec.files"_s, "are larger than 256 KiB together");
+    return {};
+}
+
 Result<void> checkVariables(const QJsonObject &spec, const QString &key)
 {
     const QJsonValue value = spec.value(key);
@@ -173,6 +199,8 @@ Result<QJsonObject> validateAppSpec(
     if (auto r = checkText(spec, u"dockerfile"_s, true); !r)
         return r.error();
     if (auto r = checkText(spec, u"dockerignore"_s, false); !r)
+        return r.error();
+    if (auto r = checkFiles(spec.value(u"files"_s)); !r)
         return r.error();
     for (const QString &key : { u"env"_s, u"buildArgs"_s }) {
         if (auto r = checkVariables(spec, key); !r)

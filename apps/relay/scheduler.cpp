@@ -126,6 +126,8 @@ void Scheduler::emitStatus(const Deployment &d, const QString &reason)
         event.insert(u"providerId"_s, d.providerId);
     if (!reason.isEmpty())
         event.insert(u"reason"_s, reason);
+    if (!d.statusDetail.isEmpty()) // the provider's word on it, e.g. the failing build step
+        event.insert(u"detail"_s, d.statusDetail);
     Q_EMIT deploymentEvent(d.ownerId, d.id, event);
 }
 

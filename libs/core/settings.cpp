@@ -14,9 +14,9 @@ struct KeyInfo
 };
 
 // The one table: every setting, its persisted name and its default.
-const std::array<KeyInfo, 11> &keyTable()
+const std::array<KeyInfo, 12> &keyTable()
 {
-    static const std::array<KeyInfo, 11> table{{
+    static const std::array<KeyInfo, 12> table{{
         {Settings::Key::RelayUrl, "relay/url", QStringLiteral("http://127.0.0.1:8470")},
         {Settings::Key::GitHubApiUrl, "github/apiUrl", QStringLiteral("https://api.github.com")},
         {Settings::Key::Language, "ui/language", QStringLiteral("en")},
@@ -27,7 +27,9 @@ const std::array<KeyInfo, 11> &keyTable()
         {Settings::Key::ProviderMemoryMb, "provider/memoryMb", 2048},
         {Settings::Key::ProviderDiskGb, "provider/diskGb", 20},
         {Settings::Key::ProviderMaxDeployments, "provider/maxDeployments", 4},
-        {Settings::Key::ProviderPricePerCpuHour, "provider/pricePerCpuHour", 10},
+        // Micro-units (1 credit = 1,000,000): 0.05 credits per core-hour, 0.02 per GiB-hour.
+        {Settings::Key::ProviderPricePerCpuHour, "provider/pricePerCpuHour", 50000},
+        {Settings::Key::ProviderPricePerGbHour, "provider/pricePerGbHour", 20000},
     }};
     return table;
 }

@@ -31,6 +31,7 @@ public:
         ProviderDiskGb,
         ProviderMaxDeployments,
         ProviderPricePerCpuHour,
+        ProviderPricePerGbHour,
     };
     Q_ENUM(Key)
 

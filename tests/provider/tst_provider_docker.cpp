@@ -60,6 +60,12 @@ void TestProviderDocker::cleanupTestCase()
     enginefixture::cleanupAll(m_client);
 }
 
+// A scoped engine prefixes its object names with the scope, so runs never clash.
+static QString namePrefix()
+{
+    return u"ttalkak-"_s + enginefixture::runLabel() + u'-';
+}
+
 std::unique_ptr<ProviderEngine> TestProviderDocker::newEngine()
 {
     auto engine = std::make_unique<ProviderEngine>(m_client, *m_settings);
@@ -133,7 +139,7 @@ void TestProviderDocker::runObserveAdopt()
         QCOMPARE(host[u"Memory"].toInteger(), 96LL * 1024 * 1024);
         QCOMPARE(host[u"MemorySwap"].toInteger(), 96LL * 1024 * 1024);
         QCOMPARE(host[u"CapDrop"].toArray(), QJsonArray { u"ALL"_s });
-        QCOMPARE(host[u"NetworkMode"].toString(), u"ttalkak-"_s + job.deploymentId + u"-net"_s);
+        QCOMPARE(host[u"NetworkMode"].toString(), namePrefix() + job.deploymentId + u"-net"_s);
         const QJsonArray bindings = host[u"PortBindings"].toObject()[u"8080/tcp"].toArray();
         QCOMPARE(bindings.first().toObject()[u"HostIp"].toString(), u"127.0.0.1"_s);
 
@@ -188,7 +194,7 @@ void TestProviderDocker::runObserveAdopt()
     QVERIFY(removed.wait(15000));
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(containersFor(job.deploymentId), 0);
-    auto net = runJob(m_client.inspectNetwork(u"ttalkak-"_s + job.deploymentId + u"-net"_s));
+    auto net = runJob(m_client.inspectNetwork(namePrefix() + job.deploymentId + u"-net"_s));
     QVERIFY(net->failed());
 }
 
@@ -205,7 +211,7 @@ void TestProviderDocker::databaseVolumeAndRemove()
     QVERIFY(engine->run(db));
     QVERIFY(launched.wait(20000));
     QVERIFY2(launched.first().at(1).toBool(), qPrintable(launched.first().at(2).toString()));
-    const QString volume = u"ttalkak-"_s + db.deploymentId + u"-data"_s;
+    const QString volume = namePrefix() + db.deploymentId + u"-data"_s;
     auto inspect = runJob(m_client.inspectVolume(volume));
     JOB_OK(inspect);
     QCOMPARE(inspect->json()[u"Labels"].toObject()[u"ttalkak.deployment"].toString(), db.deploymentId);

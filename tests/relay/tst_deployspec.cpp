@@ -106,6 +106,16 @@ private Q_SLOTS:
         QTest::newRow("port 0") << u"port"_s << QJsonValue(0) << u"spec.port"_s;
         QTest::newRow("port 65536") << u"port"_s << QJsonValue(65536) << u"spec.port"_s;
         QTest::newRow("healthPath") << u"healthPath"_s << QJsonValue(u"health"_s) << u"spec.healthPath"_s;
+        QTest::newRow("files type") << u"files"_s << QJsonValue(u"x"_s) << u"spec.files"_s;
+        QTest::newRow("files escape")
+            << u"files"_s << QJsonValue(QJsonObject { { u"../etc/passwd"_s, u"x"_s } }) << u"spec.files"_s;
+        QTest::newRow("files absolute") << u"files"_s << QJsonValue(QJsonObject { { u"/x"_s, u"x"_s } }) << u"spec.files"_s;
+        QTest::newRow("files .git") << u"files"_s << QJsonValue(QJsonObject { { u".git/config"_s, u"x"_s } })
+                                    << u"spec.files"_s;
+        QTest::newRow("files value") << u"files"_s << QJsonValue(QJsonObject { { u"a.conf"_s, 1 } }) << u"spec.files.a.conf"_s;
+        QTest::newRow("files too large") << u"files"_s
+                                         << QJsonValue(QJsonObject { { u"a"_s, QString(300 * 1024, u'x') } })
+                                         << u"spec.files"_s;
         QTest::newRow("limits type") << u"limits"_s << QJsonValue(5) << u"spec.limits"_s;
         QTest::newRow("limits connections 0")
             << u"limits"_s << QJsonValue(QJsonObject { { u"maxConnections"_s, 0 } }) << u"spec.limits.maxConnections"_s;

@@ -16,6 +16,7 @@ Caps Caps::load(const Settings &settings)
     c.diskGb = settings.value(Settings::Key::ProviderDiskGb).toLongLong();
     c.maxDeployments = settings.value(Settings::Key::ProviderMaxDeployments).toInt();
     c.pricePerCpuHour = settings.value(Settings::Key::ProviderPricePerCpuHour).toDouble();
+    c.pricePerGbHour = settings.value(Settings::Key::ProviderPricePerGbHour).toDouble();
     return c;
 }
 
@@ -26,6 +27,7 @@ void Caps::save(Settings &settings) const
     settings.setValue(Settings::Key::ProviderDiskGb, diskGb);
     settings.setValue(Settings::Key::ProviderMaxDeployments, maxDeployments);
     settings.setValue(Settings::Key::ProviderPricePerCpuHour, pricePerCpuHour);
+    settings.setValue(Settings::Key::ProviderPricePerGbHour, pricePerGbHour);
 }
 
 QList<CapIssue> Caps::validate(const MachineResources &machine) const
@@ -63,7 +65,7 @@ QList<CapIssue> Caps::validate(const MachineResources &machine) const
         add(Field::MaxDeployments, Severity::Error,
             tr("Allow between 1 and %1 deployments.").arg(kMaxDeploymentsLimit));
 
-    if (pricePerCpuHour < 0)
+    if (pricePerCpuHour < 0 || pricePerGbHour < 0)
         add(Field::Price, Severity::Error, tr("The price cannot be negative."));
     return issues;
 }

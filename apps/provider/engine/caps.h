@@ -38,7 +38,8 @@ public:
     qint64 memoryMb = 2048;
     qint64 diskGb = 20;
     int maxDeployments = 4;
-    double pricePerCpuHour = 10; // micro-units per core-hour, as the relay meters it
+    double pricePerCpuHour = 50000; // micro-units per core-hour, as the relay meters it
+    double pricePerGbHour = 20000; // micro-units per GiB of memory per hour
 
     // Memory the host keeps for itself: caps may not promise it away.
     static constexpr qint64 kHostReserveMb = 512;

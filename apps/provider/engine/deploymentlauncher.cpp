@@ -50,7 +50,7 @@ void DeploymentLauncher::createVolume()
 void DeploymentLauncher::createContainer()
 {
     const docker::ContainerSpec spec = DeploymentSpec::containerSpec(m_request, m_isolation);
-    auto *job = m_client.createContainer(spec, DeploymentSpec::containerName(m_request.deploymentId, m_request.generation));
+    auto *job = m_client.createContainer(spec, DeploymentSpec::containerName(m_request));
     connect(job, &DockerJob::result, this, [this](DockerJob *j) {
         if (j->failed())
             return fail(QStringLiteral("create"), j);

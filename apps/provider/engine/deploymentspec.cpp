@@ -21,18 +21,18 @@ QString managedFilter()
 {
     return kManagedLabel + u'=' + kManagedValue;
 }
-QString containerName(const QString &id, int generation)
+QString containerName(const JobRequest &r)
 {
     // One name per generation: a redeploy starts the next one beside the old one.
-    return u"ttalkak-"_s + id + u"-g"_s + QString::number(generation);
+    return r.namePrefix + r.deploymentId + u"-g"_s + QString::number(r.generation);
 }
-QString networkName(const QString &id)
+QString networkName(const JobRequest &r)
 {
-    return u"ttalkak-"_s + id + u"-net"_s;
+    return r.namePrefix + r.deploymentId + u"-net"_s;
 }
-QString volumeName(const QString &id)
+QString volumeName(const JobRequest &r)
 {
-    return u"ttalkak-"_s + id + u"-data"_s;
+    return r.namePrefix + r.deploymentId + u"-data"_s;
 }
 
 QMap<QString, QString> objectLabels(const JobRequest &r)
@@ -54,7 +54,7 @@ QMap<QString, QString> containerLabels(const JobRequest &r)
     labels.insert(kDisk, QString::number(r.diskGb));
     labels.insert(kPort, QString::number(r.containerPort));
     if (r.kind == DeploymentKind::Database)
-        labels.insert(kVolume, volumeName(r.deploymentId));
+        labels.insert(kVolume, volumeName(r));
     return labels;
 }
 
@@ -69,7 +69,7 @@ docker::ContainerSpec containerSpec(const JobRequest &r, const Isolation &isolat
     s.memoryBytes = r.memoryMb * 1024 * 1024;
     s.capAdd = r.capAdd;
     s.runtime = isolation.runtime;
-    s.network = networkName(r.deploymentId);
+    s.network = networkName(r);
     s.networkAliases = { r.deploymentId };
     s.restartPolicy = u"unless-stopped"_s;
     s.stopTimeoutSeconds = 5;
@@ -77,7 +77,7 @@ docker::ContainerSpec containerSpec(const JobRequest &r, const Isolation &isolat
     if (r.containerPort)
         s.ports = { docker::PortBinding { r.containerPort, 0 } };
     if (r.kind == DeploymentKind::Database)
-        s.volumes = { docker::VolumeMount { volumeName(r.deploymentId), r.dataPath, false } };
+        s.volumes = { docker::VolumeMount { volumeName(r), r.dataPath, false } };
     return s;
 }
 
@@ -89,9 +89,9 @@ Deployment fromRequest(const JobRequest &r)
     d.name = r.name.isEmpty() ? r.deploymentId : r.name;
     d.kind = r.kind;
     d.image = r.image;
-    d.network = networkName(r.deploymentId);
+    d.network = networkName(r);
     if (r.kind == DeploymentKind::Database)
-        d.volume = volumeName(r.deploymentId);
+        d.volume = volumeName(r);
     d.cpuCores = r.cpuCores;
     d.memoryMb = r.memoryMb;
     d.diskGb = r.diskGb;
@@ -113,7 +113,10 @@ Deployment fromListEntry(const QJsonObject &c)
     d.kind = labels.value(kKind).toString() == u"database" ? DeploymentKind::Database : DeploymentKind::Web;
     d.image = c.value(u"Image").toString();
     d.containerId = c.value(u"Id").toString();
-    d.network = networkName(d.id);
+    // The network it was started on (its name carries the engine's name prefix).
+    d.network = c.value(u"HostConfig").toObject().value(u"NetworkMode").toString();
+    if (d.network.isEmpty() || d.network == u"default")
+        d.network = u"ttalkak-"_s + d.id + u"-net"_s;
     d.volume = labels.value(kVolume).toString();
     d.cpuCores = labels.value(kCpu).toString().toDouble();
     d.memoryMb = labels.value(kMemory).toString().toLongLong();

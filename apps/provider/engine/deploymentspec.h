@@ -22,7 +22,7 @@ inline constexpr QLatin1StringView kManagedValue { "ttalkak-provider" };
 inline constexpr QLatin1StringView kDeploymentLabel { "ttalkak.deployment" };
 
 QString managedFilter(); // "ttalkak.managed-by=ttalkak-provider"
-QString containerName(const QString &deploymentId, int generation); // "ttalkak-<id>-g<generation>"
+QString containerName(const JobRequest &request); // "<namePrefix><id>-g<generation>"
 QString networkName(const QString &deploymentId); // "ttalkak-<id>-net"
 QString volumeName(const QString &deploymentId); // "ttalkak-<id>-data"
 

@@ -74,6 +74,11 @@ QString ImageBuilder::imageTag(const QString &deploymentId, const BuildSpec &spe
         field(it.key());
         field(it.value());
     }
+    field(QString::number(spec.files.size()));
+    for (auto it = spec.files.cbegin(); it != spec.files.cend(); ++it) {
+        field(it.key());
+        field(it.value());
+    }
     return u"ttalkak/"_s + deploymentId + u':' + QString::fromLatin1(hash.result().toHex().left(16));
 }
 
@@ -199,6 +204,11 @@ void ImageBuilder::build()
     docker::BuildContextOptions co;
     co.dockerfile = dockerfileName();
     co.extraFiles.insert(dockerfileName(), m_spec.dockerfile.toUtf8());
+    // Generated helper files travel the same way; a checkout file of the same path gives way.
+    for (auto it = m_spec.files.cbegin(); it != m_spec.files.cend(); ++it) {
+        QFile::remove(QDir(dir).filePath(it.key()));
+        co.extraFiles.insert(it.key(), it.value().toUtf8());
+    }
     co.maxBytes = m_access.maxSourceBytes;
     auto context_ = docker::BuildContext::open(dir, co);
     if (!context_)

@@ -36,6 +36,7 @@ struct BuildSpec
     QString dockerfile; // full text
     QString dockerignore; // "" = keep the checkout's own .dockerignore
     QMap<QString, QString> buildArgs;
+    QMap<QString, QString> files; // generated helper files, context-relative path → text
     QString healthPath; // "" = no HTTP probe before reporting running
 };
 
@@ -59,6 +60,9 @@ struct JobRequest
     qint64 diskGb = 1; // accounted against the caps; the engine has no per-container quota
 
     QMap<QString, QString> extraLabels; // e.g. ttalkak.test=<run> so tests can clean up
+    // Container, network and volume names start with this; a scoped engine adds its scope so
+    // several providers can share one Docker engine without their names clashing.
+    QString namePrefix = QStringLiteral("ttalkak-");
 
     static bool isValidId(const QString &id);
 };

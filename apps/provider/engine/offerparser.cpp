@@ -68,6 +68,32 @@ Result<QMap<QString, QString>> variables(const QJsonValue &v, const QString &fie
     return out;
 }
 
+// spec.files: generated helper files, relative paths inside the context, ≤ 20 and ≤ 256 KiB.
+Result<QMap<QString, QString>> helperFiles(const QJsonValue &v)
+{
+    QMap<QString, QString> out;
+    if (v.isUndefined() || v.isNull())
+        return out;
+    if (!v.isObject() || v.toObject().size() > 20)
+        return invalid(OfferParser::tr("spec.files must be an object of at most 20 path → text entries"));
+    qsizetype total = 0;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString path = it.key();
+        const QStringList parts = path.split(u'/');
+        if (path.isEmpty() || path.size() > 1024 || hasControl(path, false) || path.startsWith(u'/')
+            || path.contains(u'\\') || parts.contains(u".."_s) || parts.contains(QString()) || parts.first() == u".git")
+            return invalid(OfferParser::tr("spec.files: invalid path '%1'").arg(path.left(64)));
+        if (!it.value().isString() || it.value().toString().contains(QChar(0)))
+            return invalid(OfferParser::tr("spec.files.%1 must be text").arg(path.left(64)));
+        total += it.value().toString().toUtf8().size();
+        out.insert(path, it.value().toString());
+    }
+    if (total > 256 * 1024)
+        return invalid(OfferParser::tr("spec.files are larger than 256 KiB together"));
+    return out;
+}
+
 Result<QString> optionalText(const QJsonObject &o, const QString &field, qsizetype maxBytes, const QString &what)
 {
     const QJsonValue v = o.value(field);
@@ -250,6 +276,10 @@ Result<void> OfferParser::applyApp(const QJsonObject &spec, const QJsonValue &so
     if (!ignore)
         return ignore.error();
     b.dockerignore = *ignore;
+    auto files = helperFiles(spec.value(u"files"_s));
+    if (!files)
+        return files.error();
+    b.files = *files;
     auto args = variables(spec.value(u"buildArgs"_s), u"buildArgs"_s);
     if (!args)
         return args.error();

@@ -191,14 +191,26 @@ JobFit ProviderEngine::run(const JobRequest &request)
         return verdict;
     }
     JobRequest r = request;
-    if (!m_scopeKey.isEmpty())
-        r.extraLabels.insert(m_scopeKey, m_scopeValue);
+    scoped(r);
     addEntry(DeploymentSpec::fromRequest(r));
     if (r.build)
         startBuild(r);
     else
         launch(r);
     return verdict;
+}
+
+void ProviderEngine::scoped(JobRequest &r) const
+{
+    if (m_scopeKey.isEmpty())
+        return;
+    r.extraLabels.insert(m_scopeKey, m_scopeValue);
+    // Docker names allow [a-zA-Z0-9_.-]; anything else in the scope value becomes '-'.
+    QString tag = m_scopeValue;
+    for (QChar &c : tag)
+        if (c.unicode() > 127 || (!c.isLetterOrNumber() && c != u'_' && c != u'.' && c != u'-'))
+            c = u'-';
+    r.namePrefix = u"ttalkak-"_s + tag.left(40) + u'-';
 }
 
 void ProviderEngine::launch(const JobRequest &request)
@@ -270,8 +282,7 @@ void ProviderEngine::redeploy(const JobRequest &request)
     delete e->redeployer; // a newer generation supersedes one still coming up
     delete e->builder;
     JobRequest r = request;
-    if (!m_scopeKey.isEmpty())
-        r.extraLabels.insert(m_scopeKey, m_scopeValue);
+    scoped(r);
     // Side by side only when the old one serves and nothing is shared between the two.
     const bool replaceFirst = r.kind == DeploymentKind::Database || d.state != State::Running || d.containerId.isEmpty();
     const QString id = r.deploymentId;

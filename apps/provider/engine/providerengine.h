@@ -144,6 +144,7 @@ private:
     void reconcile();
     void onReconcileList(docker::DockerJob *job);
     void launch(const JobRequest &request);
+    void scoped(JobRequest &request) const; // the scope's label and name prefix
     void startBuild(JobRequest request);
     void onBuilt(JobRequest request, const core::Result<QString> &tag);
     void appendBuildLine(const QString &id, const QString &line, bool error = false);

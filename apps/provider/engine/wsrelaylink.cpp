@@ -367,8 +367,8 @@ void WsRelayLink::hello(const Caps &caps, const MachineResources &machine, const
             m_running.append(r);
     const QJsonObject capacity { { u"cpuMillis"_s, qRound64(caps.cpuCores * 1000) }, { u"memoryMb"_s, caps.memoryMb },
         { u"diskMb"_s, caps.diskGb * 1024 }, { u"maxDeployments"_s, caps.maxDeployments } };
-    // Caps has no memory price yet; memory is offered free until it does.
-    const QJsonObject price { { u"cpuHour"_s, qRound64(caps.pricePerCpuHour) }, { u"gbHour"_s, 0 } };
+    const QJsonObject price { { u"cpuHour"_s, qRound64(caps.pricePerCpuHour) },
+        { u"gbHour"_s, qRound64(caps.pricePerGbHour) } };
     const QJsonObject machineCaps { { u"cpuCores"_s, machine.cpuCores }, { u"memoryTotalMb"_s, machine.memoryTotalMb },
         { u"diskFreeGb"_s, machine.diskFreeGb }, { u"kinds"_s, QJsonArray { u"app"_s, u"database"_s } } };
     if (send(u"hello"_s,
