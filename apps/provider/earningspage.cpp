@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -40,6 +41,7 @@ EarningsPage::EarningsPage(QWidget *parent)
     chart->setTitle(tr("Earnings per day"));
     auto *series = new QBarSeries;
     auto *set = new QBarSet(tr("Earned"));
+    m_days = set;
     QStringList days;
     const QDate today = QDate::currentDate();
     for (int i = 13; i >= 0; --i) {
@@ -50,10 +52,13 @@ EarningsPage::EarningsPage(QWidget *parent)
     series->append(set);
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
+    m_dayAxis = x;
     x->append(days);
     auto *y = new QValueAxis;
-    y->setRange(0, 100);
-    y->setLabelFormat(u"%d"_s);
+    m_axis = y;
+    y->setRange(0, 1);
+    y->setLabelFormat(u"%.2f"_s);
+    y->setTitleText(tr("credits"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
@@ -86,9 +91,37 @@ QWidget *EarningsPage::card(const QString &title, QLabel **value)
     return frame;
 }
 
+void EarningsPage::setEarnings(const QJsonObject &e)
+{
+    m_haveFigures = true;
+    m_empty->setVisible(false);
+    auto credits = [](qint64 micro) { return QLocale().toString(double(micro) / 1'000'000, 'f', 4); };
+    m_today->setText(credits(e.value(u"today"_s).toInteger()));
+    m_month->setText(credits(e.value(u"month"_s).toInteger()));
+    m_allTime->setText(credits(e.value(u"allTime"_s).toInteger()));
+    m_pending->setText(credits(e.value(u"pending"_s).toInteger()) + u" / "_s + credits(e.value(u"settled"_s).toInteger()));
+    const QJsonArray days = e.value(u"days"_s).toArray();
+    if (days.isEmpty())
+        return;
+    QStringList labels;
+    double top = 0;
+    m_days->remove(0, m_days->count());
+    for (const QJsonValue &v : days) {
+        const double amount = double(v[u"amount"].toInteger()) / 1'000'000;
+        labels << QDate::fromString(v[u"day"].toString(), Qt::ISODate).toString(u"MM-dd"_s);
+        *m_days << amount;
+        top = std::max(top, amount);
+    }
+    m_dayAxis->clear();
+    m_dayAxis->append(labels);
+    m_axis->setRange(0, top > 0 ? top * 1.15 : 1);
+}
+
 void EarningsPage::setConnected(bool connected)
 {
     m_empty->setVisible(!connected);
+    if (connected && m_haveFigures)
+        return;
     for (QLabel *v : { m_today, m_month, m_allTime })
         v->setText(connected ? tr("Loading...") : u"—"_s);
     m_pending->setText(connected ? tr("Loading...") : u"— / —"_s);

@@ -66,7 +66,8 @@ MainWindow::MainWindow(ProviderEngine &engine, DeploymentModel &model, QWidget *
     layout->addWidget(new EngineStatusBar(engine, central));
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-    connect(engine.relayLink(), &RelayLink::connectedChanged, m_earnings, &EarningsPage::setConnected);
+    connect(&engine, &ProviderEngine::relayConnectedChanged, m_earnings, &EarningsPage::setConnected);
+    connect(&engine, &ProviderEngine::earningsChanged, m_earnings, &EarningsPage::setEarnings);
     resize(1280, 820);
 }
 

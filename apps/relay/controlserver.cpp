@@ -195,7 +195,14 @@ void ControlServer::handleProvider(ControlSession *session, const protocol::Mess
                 metrics.insert(u"memoryMb"_s, u.value(u"memoryMb"_s).toInteger());
             publish(dep, metrics);
         }
-        session->send(protocol::ack(m.id, {{u"charged"_s, charged}, {u"duplicates"_s, duplicates}, {u"refused"_s, refused}}));
+        QJsonObject result{{u"charged"_s, charged}, {u"duplicates"_s, duplicates}, {u"refused"_s, refused}};
+        if (charged > 0 || !session->earningsSent()) {
+            if (auto e = m_ledger.providerEarnings(providerId); e) {
+                result.insert(u"earnings"_s, *e);
+                session->setEarningsSent();
+            }
+        }
+        session->send(protocol::ack(m.id, result));
         return;
     }
     if (m.type == u"accept" || m.type == u"reject") {

@@ -24,6 +24,9 @@ public:
     bool isProvider() const { return m_principal.isProvider(); }
     bool helloDone() const { return m_helloDone; }
     void setHelloDone() { m_helloDone = true; }
+    // The provider's earnings go out with the first heartbeat ack and whenever a minute is charged.
+    bool earningsSent() const { return m_earningsSent; }
+    void setEarningsSent() { m_earningsSent = true; }
     QSet<QString> &subscriptions() { return m_subscriptions; }
 
     void send(QJsonObject message);
@@ -40,6 +43,7 @@ private:
     Principal m_principal;
     QSet<QString> m_subscriptions;
     bool m_helloDone = false;
+    bool m_earningsSent = false;
     quint64 m_counter = 0;
 };
 

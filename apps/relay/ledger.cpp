@@ -166,6 +166,56 @@ Result<qint64> Ledger::balance(const QString &account) const
     return q->next() ? q->value(0).toLongLong() : 0;
 }
 
+Result<QJsonObject> Ledger::providerEarnings(const QString &providerId) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate today = now.date();
+    const qint64 dayStart = QDateTime(today, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 monthStart = QDateTime(QDate(today.year(), today.month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 firstDay = QDateTime(today.addDays(-13), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    auto settledQ = m_db.exec(u"SELECT COALESCE(MAX(upto_id), 0) FROM settlements"_s);
+    if (!settledQ)
+        return settledQ.error();
+    const qint64 settledUpTo = settledQ->next() ? settledQ->value(0).toLongLong() : 0;
+    const QString account = u"provider:"_s + providerId;
+    auto q = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(amount), 0),"
+                       " COALESCE(SUM(CASE WHEN id > ? THEN amount ELSE 0 END), 0)"
+                       " FROM ledger_entries WHERE account = ?"_s,
+                       {dayStart, monthStart, settledUpTo, account});
+    if (!q)
+        return q.error();
+    QJsonObject out{{u"unit"_s, u"micro"_s}};
+    if (q->next()) {
+        const qint64 all = q->value(2).toLongLong();
+        const qint64 pending = q->value(3).toLongLong();
+        out.insert(u"today"_s, q->value(0).toLongLong());
+        out.insert(u"month"_s, q->value(1).toLongLong());
+        out.insert(u"allTime"_s, all);
+        out.insert(u"pending"_s, pending);
+        out.insert(u"settled"_s, all - pending);
+    }
+    // Per UTC day: integer division of the ms timestamp, portable across SQLite and PostgreSQL.
+    // (PostgreSQL needs the parameter's type spelled out inside arithmetic.)
+    auto d = m_db.exec(u"SELECT (created_at - CAST(? AS BIGINT)) / 86400000 AS day, SUM(amount) FROM ledger_entries"
+                       " WHERE account = ? AND created_at >= ? GROUP BY day"_s,
+                       {firstDay, account, firstDay});
+    if (!d)
+        return d.error();
+    qint64 perDay[14] = {};
+    while (d->next()) {
+        const qint64 index = d->value(0).toLongLong();
+        if (index >= 0 && index < 14)
+            perDay[index] += d->value(1).toLongLong();
+    }
+    QJsonArray days;
+    for (int i = 0; i < 14; ++i)
+        days.append(QJsonObject{{u"day"_s, today.addDays(i - 13).toString(Qt::ISODate)}, {u"amount"_s, perDay[i]}});
+    out.insert(u"days"_s, days);
+    return out;
+}
+
 Result<QJsonObject> Ledger::earnings(const QString &userId) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();

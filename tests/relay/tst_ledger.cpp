@@ -50,10 +50,25 @@ private Q_SLOTS:
         QVERIFY(expected > 0);
         QJsonObject ack = prov->call({{u"type"_s, u"heartbeat"_s}, {u"usage"_s, usage}});
         QCOMPARE(ack.value(u"charged"_s).toInt(), 5);
-        // The same report again (a retry after a lost ack) charges nothing.
+        // The provider's app sees its earnings in the ack: all of today's credit, the last day's bar.
+        const QJsonObject earned = ack.value(u"earnings"_s).toObject();
+        const qint64 expectedFees = [&] {
+            qint64 f = 0;
+            for (const auto &[start, seconds] : intervals)
+                f += Ledger::price(seconds, 500, 512, cpuHour, gbHour) * 1500 / 10000;
+            return f;
+        }();
+        QCOMPARE(earned.value(u"allTime"_s).toInteger(), expected - expectedFees);
+        QCOMPARE(earned.value(u"pending"_s).toInteger() + earned.value(u"settled"_s).toInteger(), expected - expectedFees);
+        const QJsonArray days = earned.value(u"days"_s).toArray();
+        QCOMPARE(days.size(), 14);
+        QCOMPARE(days.last()[u"day"].toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+        QCOMPARE(days.last()[u"amount"].toInteger(), earned.value(u"today"_s).toInteger());
+        // The same report again (a retry after a lost ack) charges nothing, and sends no earnings.
         ack = prov->call({{u"type"_s, u"heartbeat"_s}, {u"usage"_s, usage}});
         QCOMPARE(ack.value(u"charged"_s).toInt(), 0);
         QCOMPARE(ack.value(u"duplicates"_s).toInt(), 5);
+        QVERIFY(!ack.contains(u"earnings"_s));
         // Usage for something not placed here, or malformed, is refused and charges nothing.
         ack = prov->call({{u"type"_s, u"heartbeat"_s},
                           {u"usage"_s, QJsonArray{QJsonObject{{u"deployment"_s, u"dep_other"_s}, {u"interval"_s, minute - 60}, {u"seconds"_s, 60}},

@@ -74,6 +74,8 @@ void ProviderEngine::setRelayLink(RelayLink *link)
     connect(m_relay, &RelayLink::offered, this, &ProviderEngine::onRelayOffer);
     connect(m_relay, &RelayLink::commanded, this, &ProviderEngine::onRelayCommand);
     connect(m_relay, &RelayLink::redeployRequested, this, &ProviderEngine::redeploy);
+    connect(m_relay, &RelayLink::connectedChanged, this, &ProviderEngine::relayConnectedChanged);
+    connect(m_relay, &RelayLink::earningsChanged, this, &ProviderEngine::earningsChanged);
     connect(m_relay, &RelayLink::connectedChanged, this, [this](bool connected) {
         if (connected && m_ready)
             sayHello();

@@ -133,6 +133,9 @@ Q_SIGNALS:
     void commandFailed(const QString &id, const QString &message);
     // A reconcile finished: how many containers were adopted from the engine.
     void reconciled(int adopted);
+    // Forwarded from whichever relay link is set (it may change after construction).
+    void relayConnectedChanged(bool connected);
+    void earningsChanged(const QJsonObject &earnings);
 
 private:
     struct Entry;

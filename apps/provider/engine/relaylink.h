@@ -15,6 +15,7 @@
 #include "jobrequest.h"
 #include "logbuffer.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 namespace ttalkak::provider {
@@ -74,6 +75,9 @@ Q_SIGNALS:
     // commanded(Redeploy) when the link can build the request (it knows the deployment's offer).
     void redeployRequested(const ttalkak::provider::JobRequest &request);
     void handBackDone(const QString &deploymentId);
+    // This machine's earnings from the relay's ledger (docs/protocol.md, heartbeat ack), in
+    // micro-credits: today, month, allTime, pending, settled, days[{day, amount}].
+    void earningsChanged(const QJsonObject &earnings);
 };
 
 } // namespace ttalkak::provider

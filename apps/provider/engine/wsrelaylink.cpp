@@ -220,6 +220,8 @@ void WsRelayLink::onAck(const QString &re, const QJsonObject &m)
             qCWarning(lcRelay).noquote() << "usage refused for" << v[u"deployment"].toString() << v[u"code"].toString();
         Q_EMIT heartbeatAcknowledged(
             m.value(u"charged"_s).toInt(), m.value(u"duplicates"_s).toInt(), int(refused.size()));
+        if (m.value(u"earnings"_s).isObject())
+            Q_EMIT earningsChanged(m.value(u"earnings"_s).toObject());
     } else if (m_handBacks.contains(re)) {
         Q_EMIT handBackDone(m_handBacks.take(re));
     }
