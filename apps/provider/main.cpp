@@ -48,6 +48,7 @@ struct Options
     QString caFile;
     bool allowFileSources = false;
     QString scope;
+    bool minimized = false;
 };
 
 Options parse(const QCoreApplication &app)
@@ -83,11 +84,13 @@ Options parse(const QCoreApplication &app)
         QCoreApplication::translate("main",
             "Manage only containers labelled ttalkak.scope=NAME (several providers on one Docker engine)."),
         u"name"_s);
-    parser.addOptions({ headless, config, relay, shot, demo, tunnel, keyFile, caFile, fileSources, scope });
+    const QCommandLineOption minimized(u"minimized"_s,
+        QCoreApplication::translate("main", "Start in the tray without opening the window (used at login)."));
+    parser.addOptions({ headless, config, relay, shot, demo, tunnel, keyFile, caFile, fileSources, scope, minimized });
     parser.process(app);
     return { parser.isSet(headless), parser.value(config), parser.value(relay), parser.value(shot), parser.value(demo),
         parser.value(tunnel), parser.value(keyFile), parser.value(caFile), parser.isSet(fileSources),
-        parser.value(scope) };
+        parser.value(scope), parser.isSet(minimized) };
 }
 
 // The control socket's URL from what the user gave: ws(s):// as is, http(s):// (the REST base,
@@ -276,7 +279,8 @@ int runGui(int argc, char *argv[])
     RelaySetup relay(engine, *settings, o);
     if (o.screenshot.isEmpty())
         relay.start(&app);
-    window.show();
+    if (!(o.minimized && tray)) // at login: only the tray icon, the window on demand
+        window.show();
 
     std::unique_ptr<ScreenshotDirector> director;
     if (!o.screenshot.isEmpty()) {

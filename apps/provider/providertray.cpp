@@ -3,7 +3,11 @@
 
 #include <engine/providerengine.h>
 
+#include "autostart.h"
+
+#include <QDebug>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QSystemTrayIcon>
 
 namespace ttalkak::provider::ui {
@@ -23,6 +27,18 @@ ProviderTray::ProviderTray(ProviderEngine &engine, QObject *parent)
             m_engine.pauseSharing();
         else
             m_engine.resumeSharing();
+    });
+    m_menu->addSeparator();
+    // Start sharing at login: an XDG autostart entry (the file is the setting).
+    QAction *autostart = m_menu->addAction(tr("Start at login"));
+    autostart->setCheckable(true);
+    autostart->setChecked(Autostart().isEnabled());
+    connect(autostart, &QAction::toggled, this, [autostart](bool on) {
+        if (auto r = Autostart().setEnabled(on); !r) {
+            qWarning().noquote() << "autostart:" << r.error().toString();
+            const QSignalBlocker block(autostart);
+            autostart->setChecked(!on);
+        }
     });
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &ProviderTray::quitRequested);
