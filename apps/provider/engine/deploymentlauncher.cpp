@@ -1,8 +1,11 @@
 #include "deploymentlauncher.h"
 #include "deploymentspec.h"
+#include "egressguard.h"
 #include "logging.h"
 
 #include <docker/dockerclient.h>
+
+#include <QJsonArray>
 
 namespace ttalkak::provider {
 
@@ -31,7 +34,37 @@ void DeploymentLauncher::createNetwork()
     connect(job, &DockerJob::result, this, [this](DockerJob *j) {
         if (j->failed() && j->statusCode() != 409) // 409: it exists (a retry)
             return fail(QStringLiteral("network"), j);
-        m_request.kind == DeploymentKind::Database ? createVolume() : createContainer();
+        m_isolation.egressFiltered ? guardNetwork() : afterNetwork();
+    });
+    job->start();
+}
+
+void DeploymentLauncher::afterNetwork()
+{
+    m_request.kind == DeploymentKind::Database ? createVolume() : createContainer();
+}
+
+// Before anything runs on the network: its subnet may reach only the public internet.
+void DeploymentLauncher::guardNetwork()
+{
+    auto *job = m_client.inspectNetwork(m_deployment.network);
+    connect(job, &DockerJob::result, this, [this](DockerJob *j) {
+        if (j->failed())
+            return fail(QStringLiteral("network"), j);
+        const QJsonArray ipam = static_cast<ApiJob *>(j)->json()[u"IPAM"][u"Config"].toArray();
+        bool guarded = false;
+        for (const QJsonValue &c : ipam) {
+            const QString subnet = c[u"Subnet"].toString();
+            if (!EgressGuard::normalizedSubnet(subnet))
+                continue; // an IPv6 range: Docker gives none unless the owner enabled it
+            if (auto r = EgressGuard().protect(subnet); !r)
+                return failWith(QStringLiteral("egress filter"), r.error());
+            guarded = true;
+        }
+        if (!guarded)
+            return failWith(QStringLiteral("egress filter"),
+                core::Error(core::ErrorCode::Unsupported, QStringLiteral("the network has no IPv4 subnet")));
+        afterNetwork();
     });
     job->start();
 }
@@ -86,6 +119,15 @@ void DeploymentLauncher::inspect()
         done();
     });
     job->start();
+}
+
+void DeploymentLauncher::failWith(const QString &step, const core::Error &error)
+{
+    m_deployment.state = Deployment::State::Failed;
+    m_deployment.detail = error.message();
+    qCWarning(lcEngine).noquote() << "launch of" << m_request.deploymentId << "failed at" << step << ":" << error.message();
+    Q_EMIT finished(m_deployment, error);
+    deleteLater();
 }
 
 void DeploymentLauncher::fail(const QString &step, const DockerJob *job)

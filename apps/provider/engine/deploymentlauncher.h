@@ -35,11 +35,14 @@ Q_SIGNALS:
 
 private:
     void createNetwork();
+    void guardNetwork();
+    void afterNetwork();
     void createVolume();
     void createContainer();
     void startContainer();
     void inspect();
     void fail(const QString &step, const docker::DockerJob *job);
+    void failWith(const QString &step, const core::Error &error);
     void done();
 
     docker::DockerClient &m_client;

@@ -43,6 +43,10 @@ QString Isolation::description() const
         extra = tr(" The engine runs rootless.");
     else if (userNamespaces)
         extra = tr(" User namespaces are remapped.");
+    if (egressFiltered)
+        extra += tr(" Containers cannot reach this machine or your private network, only the internet.");
+    else if (!egressNote.isEmpty())
+        extra += tr(" Containers may reach your private network: egress filtering needs root (%1).").arg(egressNote);
     switch (level) {
     case Level::GVisor:
         return tr("Containers run under gVisor (runsc): their system calls go to a user-space kernel, "

@@ -21,6 +21,9 @@ public:
     QStringList runtimes; // what the engine offers
     bool rootless = false;
     bool userNamespaces = false;
+    // Container traffic to this host and to private ranges is dropped (EgressGuard), or why not.
+    bool egressFiltered = false;
+    QString egressNote;
 
     static Isolation fromInfo(const QJsonObject &info);
     QString title() const; // "gVisor sandbox" / "Hardened runc"

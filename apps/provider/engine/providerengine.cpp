@@ -5,6 +5,7 @@
 #include "imagebuilder.h"
 #include "logging.h"
 #include "offlinerelaylink.h"
+#include "egressguard.h"
 #include "redeployer.h"
 
 #include <core/settings.h>
@@ -58,6 +59,22 @@ ProviderEngine::ProviderEngine(docker::DockerClient &client, core::Settings &set
 ProviderEngine::~ProviderEngine()
 {
     shutdown();
+}
+
+Isolation ProviderEngine::isolation() const
+{
+    Isolation i = m_health.isolation();
+    if (m_egress < 0) { // once: it runs iptables
+        EgressGuard guard;
+        auto *self = const_cast<ProviderEngine *>(this);
+        self->m_egress = guard.isAvailable() ? 1 : 0;
+        self->m_egressNote = guard.unavailableReason();
+        if (!m_egress)
+            qCWarning(lcEngine).noquote() << "container egress is not filtered:" << m_egressNote;
+    }
+    i.egressFiltered = m_egress == 1;
+    i.egressNote = m_egressNote;
+    return i;
 }
 
 void ProviderEngine::setScopeLabel(const QString &key, const QString &value)
@@ -769,6 +786,24 @@ void ProviderEngine::removeDeployment(const QString &id)
 }
 
 void ProviderEngine::removeNetworkAndVolume(const QString &id, const QString &network, const QString &volume)
+{
+    if (isolation().egressFiltered) { // the network's filter rules go with it
+        auto *inspect = m_client.inspectNetwork(network);
+        connect(inspect, &DockerJob::result, this, [this, id, network, volume](DockerJob *j) {
+            if (!j->failed()) {
+                const QJsonArray ipam = static_cast<ApiJob *>(j)->json()[u"IPAM"][u"Config"].toArray();
+                for (const QJsonValue &c : ipam)
+                    (void)EgressGuard().release(c[u"Subnet"].toString());
+            }
+            removeNetworkOnly(id, network, volume);
+        });
+        inspect->start();
+        return;
+    }
+    removeNetworkOnly(id, network, volume);
+}
+
+void ProviderEngine::removeNetworkOnly(const QString &id, const QString &network, const QString &volume)
 {
     auto *net = m_client.removeNetwork(network);
     connect(net, &DockerJob::result, this, [this, id, volume](DockerJob *) {

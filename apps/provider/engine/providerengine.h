@@ -73,7 +73,7 @@ public:
 
     EngineHealth &health() { return m_health; }
     const EngineHealth &health() const { return m_health; }
-    Isolation isolation() const { return m_health.isolation(); }
+    Isolation isolation() const;
     // Healthy, events subscribed and the first reconcile done.
     bool isReady() const { return m_ready; }
 
@@ -152,6 +152,7 @@ private:
     void onBuilt(JobRequest request, const core::Result<QString> &tag);
     void appendBuildLine(const QString &id, const QString &line, bool error = false);
     void removeNetworkAndVolume(const QString &id, const QString &network, const QString &volume);
+    void removeNetworkOnly(const QString &id, const QString &network, const QString &volume);
     void onRedeployed(const QString &id, const QString &oldContainerId, const core::Result<Deployment> &launched);
     QNetworkAccessManager &network();
     void onLaunched(const Deployment &deployment, const core::Error &error);
@@ -184,6 +185,8 @@ private:
     QTimer m_heartbeat;
     std::map<QString, std::unique_ptr<Entry>> m_entries;
     QStringList m_order;
+    int m_egress = -1; // EgressGuard available: unknown, no, yes
+    QString m_egressNote;
     QString m_scopeKey;
     QString m_scopeValue;
     Sharing m_sharing = Sharing::Sharing;

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Pipeline overhead: one deploy through the whole system (CLI → relay → provider: git clone,
+# image build, hardened container, tunnel, ingress) against the same work done by hand with the
+# docker CLI (build + run + first answer), measured in the same run on the same machine; then a
+# redeploy of the unchanged commit (the image is reused). Targets (DESIGN.md): overhead ≤ 10 %,
+# unchanged redeploy ≤ 3 s.
+#
+#   TTALKAK_BIN_DIR=build/release bench/pipeline/run.sh [ROUNDS]
+#
+# Needs a Docker engine and TTALKAK_BASE_IMAGES_OVERRIDE (scripts/base-images.sh). Layer caches
+# are warmed once first, so both sides measure the same warm build; each round uses a fresh
+# Dockerfile comment so neither side can skip its last layer.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+export TTALKAK_SOURCE_DIR=${TTALKAK_SOURCE_DIR:-$(cd "$here/../.." && pwd)}
+export TTALKAK_BIN_DIR=${TTALKAK_BIN_DIR:-$TTALKAK_SOURCE_DIR/build/release}
+rounds=${1:-3}
+E2E_SCENARIO=bench-pipeline
+# shellcheck source=../../tests/e2e/lib.sh
+source "$TTALKAK_SOURCE_DIR/tests/e2e/lib.sh"
+e2e_require
+command -v docker >/dev/null || e2e_fail "the docker CLI is needed for the baseline"
+
+now_ms() { date +%s%3N; }
+sample="$TTALKAK_SOURCE_DIR/tests/samples/frontend/static-site"
+e2e_start_relay
+e2e_sign_up
+e2e_start_provider p1
+e2e_git_repo site "$sample"
+# The Dockerfile and helper files the deploy will use, for the baseline too.
+"$cli_bin" detect "$E2E_DIR/git-work/site" --json >"$E2E_DIR/plan.json"
+baseline_dir="$E2E_DIR/baseline"
+cp -R "$E2E_DIR/git-work/site" "$baseline_dir"
+rm -rf "$baseline_dir/.git"
+jq -r '.dockerfile' "$E2E_DIR/plan.json" >"$baseline_dir/Dockerfile.bench"
+jq -r '(.files // {}) | to_entries[] | @base64' "$E2E_DIR/plan.json" | while read -r f; do
+  path=$(base64 -d <<<"$f" | jq -r .key)
+  mkdir -p "$baseline_dir/$(dirname "$path")"
+  base64 -d <<<"$f" | jq -r .value >"$baseline_dir/$path"
+done
+port=$(jq -r '.plan.port' "$E2E_DIR/plan.json")
+
+baseline_once() { # → ms for docker build + run + first 200
+  local tag="ttalkak-bench/baseline:$RANDOM" t0 cid hostport
+  printf '\n# round %s\n' "$RANDOM" >>"$baseline_dir/Dockerfile.bench"
+  t0=$(now_ms)
+  docker build -q -f "$baseline_dir/Dockerfile.bench" -t "$tag" "$baseline_dir" >/dev/null
+  cid=$(docker run -d --label "ttalkak.scope=$E2E_RUN-p1" -p "127.0.0.1::$port" "$tag")
+  hostport=$(docker port "$cid" "$port/tcp" | head -1 | sed 's/.*://')
+  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$hostport/"; do sleep 0.05; done
+  echo $(($(now_ms) - t0))
+  docker rm -f "$cid" >/dev/null
+  docker rmi -f "$tag" >/dev/null
+}
+
+pipeline_once() { # NAME → ms for ttalkak deploy until the app answers through the relay
+  local t0
+  printf '\n<!-- round %s -->\n' "$RANDOM" >>"$E2E_DIR/git-work/site/index.html"
+  e2e_git_commit site "round" && e2e_git_push site
+  t0=$(now_ms)
+  "$cli_bin" deploy --repo "$(e2e_git_url site)" --ref main --name "$1" --timeout 600 >>"$E2E_DIR/deploys.log" 2>&1 \
+    || e2e_fail "deploy $1 failed"
+  until e2e_curl_app "$1" / >/dev/null 2>&1; do sleep 0.05; done
+  echo $(($(now_ms) - t0))
+}
+
+e2e_log "warming the layer caches"
+baseline_once >/dev/null
+pipeline_once warm >/dev/null
+
+base=() pipe=()
+for i in $(seq 1 "$rounds"); do
+  base+=("$(baseline_once)")
+  pipe+=("$(pipeline_once "round$i")")
+  e2e_log "round $i: docker CLI ${base[-1]} ms, ttalkak ${pipe[-1]} ms"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+mb=$(median "${base[@]}") mp=$(median "${pipe[@]}")
+
+# Redeploy of the unchanged commit: same name, same commit → the image is reused.
+t0=$(now_ms)
+"$cli_bin" deploy --repo "$(e2e_git_url site)" --ref main --name "round$rounds" --timeout 600 >>"$E2E_DIR/deploys.log" 2>&1 \
+  || e2e_fail "unchanged redeploy failed"
+redeploy=$(($(now_ms) - t0))
+
+printf '\nmedian of %s rounds (warm layer cache)\n' "$rounds"
+printf '  docker build + run + first answer : %6d ms\n' "$mb"
+printf '  ttalkak deploy until it answers   : %6d ms  (%.2fx, overhead %+.1f%%)\n' "$mp" \
+  "$(echo "$mp / $mb" | bc -l)" "$(echo "($mp - $mb) * 100 / $mb" | bc -l)"
+printf '  unchanged redeploy (image reused) : %6d ms\n' "$redeploy"
