@@ -326,8 +326,10 @@ private:
             return;
         m_done = true;
         m_code = code;
-        if (m_live)
+        if (m_live) {
+            m_live->disconnect(this); // closing it is not "lost the connection"
             m_live->close();
+        }
         if (!m_blobPath.isEmpty())
             QFile::remove(m_blobPath);
         quit(code);

@@ -11,6 +11,7 @@
 #endif
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
@@ -21,6 +22,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"ttalkak"_s);
     QCoreApplication::setOrganizationName(u"Ttalkak"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);
+    // The libraries' informational logs are for daemons; a CLI prints its own progress.
+    // TTALKAK_VERBOSE=1 (or QT_LOGGING_RULES) brings them back.
+    if (qEnvironmentVariableIntValue("TTALKAK_VERBOSE") == 0)
+        QLoggingCategory::setFilterRules(u"ttalkak.*.info=false\nttalkak.*.debug=false"_s);
 
     using namespace ttalkak::cli;
     const QStringList args = QCoreApplication::arguments();

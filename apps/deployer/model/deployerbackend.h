@@ -42,6 +42,8 @@ public:
     virtual bool hasSession() const = 0;
 
     virtual void createProject(const QJsonObject &body, QObject *context, Reply done) = 0;
+    // GET /v1/projects?q=… → {items:[…]}; backends without projects answer Unsupported.
+    virtual void listProjects(const QString &search, QObject *context, Reply done);
     virtual void createDeployment(const QJsonObject &body, QObject *context, Reply done) = 0;
     // GET /v1/info → {domain, ingress:{http:{port}, https:{port}?}, tunnel:{port}, protocol, version}.
     virtual void relayInfo(QObject *context, Reply done) = 0;

@@ -5,6 +5,7 @@
 #include "projectsession.h"
 #include "relaylink.h"
 
+#include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -131,31 +132,86 @@ void DeployService::createDeployment(const client::SourceRef &source)
         return;
     }
     const QJsonObject spec = *built;
-    m_backend->createProject(project, this, [this, attempt, name, spec](core::Result<QJsonObject> p) {
+    // Deploying a name again is a redeploy of that deployment with the new spec.
+    m_backend->listDeployments(this, [this, attempt, name, spec, project](core::Result<QJsonObject> list) {
         if (attempt != m_attempt)
             return;
-        if (!p) {
-            m_progress.fail(tr("The relay refused the project: %1").arg(p.error().message()));
+        if (list) {
+            for (const QJsonValue &v : list->value(u"items"_s).toArray()) {
+                if (v[u"name"].toString() == name && v[u"state"].toString() != u"deleted")
+                    return redeploy(v[u"id"].toString(), spec);
+            }
+        }
+        findOrCreateProject(project, spec);
+    });
+}
+
+void DeployService::redeploy(const QString &id, const QJsonObject &spec)
+{
+    const quint64 attempt = m_attempt;
+    QJsonObject extra { { u"spec"_s, spec } };
+    if (!m_git.token.isEmpty() && m_git.isPrivate)
+        extra.insert(u"sourceToken"_s, m_git.token);
+    m_progress.appendBuildLog(tr("%1 exists: redeploying it with this version").arg(m_progress.name()));
+    m_backend->command(id, u"redeploy"_s, extra, this, [this, attempt, id](core::Result<QJsonObject> d) {
+        if (attempt != m_attempt)
+            return;
+        if (!d) {
+            m_progress.fail(tr("Redeploy failed: %1").arg(d.error().message()));
             return;
         }
-        QJsonObject body { { u"projectId"_s, p->value(u"id"_s) }, { u"name"_s, name }, { u"spec"_s, spec },
-            { u"resources"_s, m_session->resources().toJson() } };
-        if (!m_git.token.isEmpty() && m_git.isPrivate)
-            body.insert(u"sourceToken"_s, m_git.token); // beside the spec, never inside it
-        m_backend->createDeployment(body, this, [this, attempt](core::Result<QJsonObject> d) {
+        m_progress.setDeployment(id, DeploymentsModel::publicUrl(*d, m_relay->relayInfo()));
+        m_progress.applyStatus(*d);
+        m_backend->subscribe(id);
+        Q_EMIT deploymentUpdated(*d);
+    });
+}
+
+void DeployService::findOrCreateProject(const QJsonObject &project, const QJsonObject &spec)
+{
+    const quint64 attempt = m_attempt;
+    const QString name = project.value(u"name"_s).toString();
+    m_backend->listProjects(name, this, [this, attempt, project, spec, name](core::Result<QJsonObject> list) {
+        if (attempt != m_attempt)
+            return;
+        if (list) {
+            for (const QJsonValue &v : list->value(u"items"_s).toArray()) {
+                if (v[u"name"].toString() == name)
+                    return submit(v.toObject(), spec);
+            }
+        }
+        m_backend->createProject(project, this, [this, attempt, spec](core::Result<QJsonObject> p) {
             if (attempt != m_attempt)
                 return;
-            if (!d) {
-                m_progress.fail(tr("The relay refused the deployment: %1").arg(d.error().message()));
+            if (!p) {
+                m_progress.fail(tr("The relay refused the project: %1").arg(p.error().message()));
                 return;
             }
-            const QString id = d->value(u"id"_s).toString();
-            qCInfo(lcSession) << "deployment created" << id;
-            m_progress.setDeployment(id, DeploymentsModel::publicUrl(*d, m_relay->relayInfo()));
-            m_progress.applyStatus(*d);
-            m_backend->subscribe(id);
-            Q_EMIT deploymentUpdated(*d);
+            submit(*p, spec);
         });
+    });
+}
+
+void DeployService::submit(const QJsonObject &project, const QJsonObject &spec)
+{
+    const quint64 attempt = m_attempt;
+    QJsonObject body { { u"projectId"_s, project.value(u"id"_s) }, { u"name"_s, m_progress.name() },
+        { u"spec"_s, spec }, { u"resources"_s, m_session->resources().toJson() } };
+    if (!m_git.token.isEmpty() && m_git.isPrivate)
+        body.insert(u"sourceToken"_s, m_git.token); // beside the spec, never inside it
+    m_backend->createDeployment(body, this, [this, attempt](core::Result<QJsonObject> d) {
+        if (attempt != m_attempt)
+            return;
+        if (!d) {
+            m_progress.fail(tr("The relay refused the deployment: %1").arg(d.error().message()));
+            return;
+        }
+        const QString id = d->value(u"id"_s).toString();
+        qCInfo(lcSession) << "deployment created" << id;
+        m_progress.setDeployment(id, DeploymentsModel::publicUrl(*d, m_relay->relayInfo()));
+        m_progress.applyStatus(*d);
+        m_backend->subscribe(id);
+        Q_EMIT deploymentUpdated(*d);
     });
 }
 

@@ -58,6 +58,9 @@ Q_SIGNALS:
 
 private:
     void createDeployment(const client::SourceRef &source);
+    void redeploy(const QString &id, const QJsonObject &spec);
+    void findOrCreateProject(const QJsonObject &project, const QJsonObject &spec);
+    void submit(const QJsonObject &project, const QJsonObject &spec);
     void onUploadProgress(qint64 sent, qint64 total);
     void onStatus(const QJsonObject &status);
     void onBuildLog(const QString &deploymentId, const QString &line);

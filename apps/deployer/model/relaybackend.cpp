@@ -129,6 +129,16 @@ void RelayBackend::createProject(const QJsonObject &body, QObject *context, Repl
         std::move(done));
 }
 
+void RelayBackend::listProjects(const QString &search, QObject *context, Reply done)
+{
+    if (!m_client)
+        return unavailable(context, std::move(done));
+    client::PageQuery page;
+    page.pageSize = ListPageSize;
+    page.search = search;
+    forward(m_client->listProjects(page), context, std::move(done));
+}
+
 void RelayBackend::createDeployment(const QJsonObject &body, QObject *context, Reply done)
 {
     if (!m_client)

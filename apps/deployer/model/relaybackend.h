@@ -40,6 +40,7 @@ public:
     bool hasSession() const override { return m_client != nullptr; }
 
     void createProject(const QJsonObject &body, QObject *context, Reply done) override;
+    void listProjects(const QString &search, QObject *context, Reply done) override;
     void createDeployment(const QJsonObject &body, QObject *context, Reply done) override;
     void relayInfo(QObject *context, Reply done) override;
     void uploadBlob(const QString &folder, const QMap<QString, QByteArray> &extraFiles, QObject *context,

@@ -58,7 +58,8 @@ void attachAxes(QChart *chart, qint64 from, qint64 to, bool days, double maxY)
     x->setTickCount(days ? 8 : 7);
     auto *y = new QValueAxis;
     y->setRange(0, maxY > 0 ? maxY * 1.15 : 1);
-    y->setLabelFormat(u"%.0f"_s);
+    y->applyNiceNumbers(); // round ticks, so small ranges do not print "1, 1, 2, 2"
+    y->setLabelFormat(maxY >= 10 ? u"%.0f"_s : u"%.1f"_s);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : chart->series()) {
