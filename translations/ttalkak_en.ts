@@ -1912,7 +1912,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose the repository with Ǐrom GitHub” so its files can be detected.</source>
+        <source>Choose the repository with &quot;From GitHub&quot; so its files can be detected.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,51 +75,51 @@
     <name>QObject</name>
     <message>
         <source>expected a map of image keys to image names</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 키와 이미지 이름의 맵이 필요합니다</translation>
     </message>
     <message>
         <source>value of &apos;%1&apos; must be an image name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;의 값은 이미지 이름이어야 합니다</translation>
     </message>
     <message>
         <source>invalid image name for &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;의 이미지 이름이 올바르지 않습니다</translation>
     </message>
     <message>
         <source>cannot read base image override: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 이미지 재정의 파일을 읽을 수 없습니다: %1</translation>
     </message>
     <message>
         <source>a database password must be 8-128 printable ASCII characters without spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터베이스 비밀번호는 공백 없이 출력 가능한 ASCII 문자 8~128자여야 합니다</translation>
     </message>
     <message>
         <source>unknown database engine &apos;%1&apos;; supported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 데이터베이스 엔진 &apos;%1&apos;입니다. 지원하는 엔진: %2</translation>
     </message>
     <message>
         <source>invalid %1 version &apos;%2&apos;: use an image tag such as %3</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 %1 버전 &apos;%2&apos;: %3 같은 이미지 태그를 사용하세요</translation>
     </message>
     <message>
         <source>invalid database name &apos;%1&apos;: use 1-32 lowercase letters, digits and _, starting with a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 데이터베이스 이름 &apos;%1&apos;: 영문 소문자로 시작하는 1~32자의 소문자, 숫자, _를 사용하세요</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is reserved by the database engine; choose another name</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;은(는) 데이터베이스 엔진이 예약한 이름입니다. 다른 이름을 고르세요</translation>
     </message>
     <message>
         <source>no base image configured for &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;에 설정된 기본 이미지가 없습니다</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지</translation>
     </message>
     <message>
         <source>invalid database user &apos;%1&apos;: use 1-32 lowercase letters, digits and _, starting with a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 데이터베이스 사용자 &apos;%1&apos;: 영문 소문자로 시작하는 1~32자의 소문자, 숫자, _를 사용하세요</translation>
     </message>
     <message>
         <source>a Dockerfile in the app folder (used as it is)</source>
@@ -139,31 +139,31 @@
     </message>
     <message>
         <source>invalid environment variable name &apos;%1&apos;: use letters, digits and _ and do not start with a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 환경 변수 이름 &apos;%1&apos;: 문자, 숫자, _만 쓰고 숫자로 시작하지 마세요</translation>
     </message>
     <message>
         <source>value of %1 contains a line break or NUL character, which environment variables cannot hold</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 값에 환경 변수에 넣을 수 없는 줄바꿈이나 NUL 문자가 있습니다</translation>
     </message>
     <message>
         <source>value of %1 is longer than 32 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 값이 32 KB를 넘습니다</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; contains characters that cannot be used safely in a Dockerfile</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &apos;%2&apos;에 Dockerfile에서 안전하게 쓸 수 없는 문자가 있습니다</translation>
     </message>
     <message>
         <source>Spring Boot with Gradle: build.gradle or build.gradle.kts applying the org.springframework.boot plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradle 기반 Spring Boot: org.springframework.boot 플러그인을 적용하는 build.gradle 또는 build.gradle.kts</translation>
     </message>
     <message>
         <source>this Gradle build declares Spring Boot, but no project applies the org.springframework.boot plugin, so none has a bootJar task</source>
-        <translation type="unfinished"></translation>
+        <translation>이 Gradle 빌드는 Spring Boot를 선언하지만 org.springframework.boot 플러그인을 적용한 프로젝트가 없어 bootJar 태스크가 있는 프로젝트가 없습니다</translation>
     </message>
     <message>
         <source>several projects apply Spring Boot (%1); using %2 — pick another with --app</source>
-        <translation type="unfinished"></translation>
+        <translation>여러 프로젝트가 Spring Boot를 적용합니다(%1). %2을(를) 사용합니다 — 다른 프로젝트는 --app으로 고르세요</translation>
     </message>
     <message>
         <source>app project %1: it applies the org.springframework.boot plugin</source>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>uses Spring Boot starters but does not apply the org.springframework.boot plugin, so there is no bootJar task to build an executable jar</source>
-        <translation type="unfinished"></translation>
+        <translation>Spring Boot 스타터를 쓰지만 org.springframework.boot 플러그인을 적용하지 않아 실행 가능한 jar를 만들 bootJar 태스크가 없습니다</translation>
     </message>
     <message>
         <source>Spring Boot (Gradle)</source>
@@ -179,23 +179,23 @@
     </message>
     <message>
         <source>Spring Boot%1 (from the org.springframework.boot plugin)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spring Boot%1 (org.springframework.boot 플러그인에서 확인)</translation>
     </message>
     <message>
         <source>Gradle Kotlin DSL</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradle Kotlin DSL</translation>
     </message>
     <message>
         <source>Gradle Groovy DSL</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradle Groovy DSL</translation>
     </message>
     <message>
         <source>project folder</source>
-        <translation type="unfinished"></translation>
+        <translation>프로젝트 폴더</translation>
     </message>
     <message>
         <source>multi-project build: context is the settings folder &apos;%1&apos;, project :%2</source>
-        <translation type="unfinished"></translation>
+        <translation>멀티 프로젝트 빌드: 컨텍스트는 settings 폴더 &apos;%1&apos;, 프로젝트는 :%2</translation>
     </message>
     <message>
         <source>Gradle wrapper %1: build with ./gradlew on a JDK image</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>gradlew found without gradle/wrapper/gradle-wrapper.properties and .jar: using Gradle from the image</source>
-        <translation type="unfinished"></translation>
+        <translation>gradlew는 있지만 gradle/wrapper/gradle-wrapper.properties와 .jar가 없습니다: 이미지의 Gradle을 사용합니다</translation>
     </message>
     <message>
         <source>no Gradle wrapper (gradlew): build with Gradle from the image</source>
@@ -215,23 +215,23 @@
     </message>
     <message>
         <source>boot jar: the jar in %1 that is not the -plain jar</source>
-        <translation type="unfinished"></translation>
+        <translation>부트 jar: %1에 있는 jar 중 -plain jar가 아닌 것</translation>
     </message>
     <message>
         <source>module &apos;%1&apos; has no pom.xml</source>
-        <translation type="unfinished"></translation>
+        <translation>모듈 &apos;%1&apos;에 pom.xml이 없습니다</translation>
     </message>
     <message>
         <source>Spring Boot with Maven: pom.xml using spring-boot-starter-parent, spring-boot-maven-plugin or Spring Boot dependencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Maven 기반 Spring Boot: spring-boot-starter-parent, spring-boot-maven-plugin 또는 Spring Boot 의존성을 쓰는 pom.xml</translation>
     </message>
     <message>
         <source>this Maven project uses Spring Boot, but no module applies spring-boot-maven-plugin, so none builds an executable jar; add the plugin to the app module&apos;s &lt;build&gt;&lt;plugins&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>이 Maven 프로젝트는 Spring Boot를 쓰지만 spring-boot-maven-plugin을 적용한 모듈이 없어 실행 가능한 jar를 만드는 모듈이 없습니다. 앱 모듈의 &lt;build&gt;&lt;plugins&gt;에 플러그인을 추가하세요</translation>
     </message>
     <message>
         <source>several modules build Spring Boot apps (%1); using %2 — pick another with --app</source>
-        <translation type="unfinished"></translation>
+        <translation>여러 모듈이 Spring Boot 앱을 빌드합니다(%1). %2을(를) 사용합니다 — 다른 모듈은 --app으로 고르세요</translation>
     </message>
     <message>
         <source>app module %1: it applies spring-boot-maven-plugin</source>
@@ -243,191 +243,191 @@
     </message>
     <message>
         <source>spring-boot-maven-plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>spring-boot-maven-plugin</translation>
     </message>
     <message>
         <source>parent spring-boot-starter-parent</source>
-        <translation type="unfinished"></translation>
+        <translation>부모 POM spring-boot-starter-parent</translation>
     </message>
     <message>
         <source>imported spring-boot-dependencies BOM</source>
-        <translation type="unfinished"></translation>
+        <translation>가져온 spring-boot-dependencies BOM</translation>
     </message>
     <message>
         <source>Spring Boot dependency</source>
-        <translation type="unfinished"></translation>
+        <translation>Spring Boot 의존성</translation>
     </message>
     <message>
         <source>Spring Boot%1 (from the %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spring Boot%1 (%2에서 확인)</translation>
     </message>
     <message>
         <source>multi-module build: context is the reactor root &apos;%1&apos;, module %2</source>
-        <translation type="unfinished"></translation>
+        <translation>멀티 모듈 빌드: 컨텍스트는 리액터 루트 &apos;%1&apos;, 모듈은 %2</translation>
     </message>
     <message>
         <source>module</source>
-        <translation type="unfinished"></translation>
+        <translation>모듈</translation>
     </message>
     <message>
         <source>Spring Boot version</source>
-        <translation type="unfinished"></translation>
+        <translation>Spring Boot 버전</translation>
     </message>
     <message>
         <source>Maven wrapper %1: build with ./mvnw on a JDK image</source>
-        <translation type="unfinished"></translation>
+        <translation>Maven 래퍼 %1: JDK 이미지에서 ./mvnw로 빌드합니다</translation>
     </message>
     <message>
         <source>mvnw found without .mvn/wrapper/maven-wrapper.properties: using Maven from the image</source>
-        <translation type="unfinished"></translation>
+        <translation>mvnw는 있지만 .mvn/wrapper/maven-wrapper.properties가 없습니다: 이미지의 Maven을 사용합니다</translation>
     </message>
     <message>
         <source>no Maven wrapper (mvnw): build with Maven from the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Maven 래퍼(mvnw) 없음: 이미지의 Maven으로 빌드합니다</translation>
     </message>
     <message>
         <source>boot jar: the one executable jar in %1 (its name &apos;%2&apos; depends on values not in the repository)</source>
-        <translation type="unfinished"></translation>
+        <translation>부트 jar: %1에 있는 유일한 실행 가능 jar (이름 &apos;%2&apos;은(는) 저장소에 없는 값에 따라 달라집니다)</translation>
     </message>
     <message>
         <source>boot jar %1 (artifactId-version%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>부트 jar %1 (artifactId-version%2)</translation>
     </message>
     <message>
         <source>-classifier</source>
-        <translation type="unfinished"></translation>
+        <translation>-classifier</translation>
     </message>
     <message>
         <source>executable jar from spring-boot-maven-plugin</source>
-        <translation type="unfinished"></translation>
+        <translation>spring-boot-maven-plugin이 만드는 실행 가능 jar</translation>
     </message>
     <message>
         <source>spring-boot-maven-plugin is not in &lt;build&gt;&lt;plugins&gt;: the build runs %1 to make the jar executable</source>
-        <translation type="unfinished"></translation>
+        <translation>spring-boot-maven-plugin이 &lt;build&gt;&lt;plugins&gt;에 없습니다: jar를 실행 가능하게 만들도록 빌드에서 %1을(를) 실행합니다</translation>
     </message>
     <message>
         <source>expected &lt;project&gt; as the root element, found &lt;%1&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>루트 요소는 &lt;project&gt;여야 하지만 &lt;%1&gt;입니다</translation>
     </message>
     <message>
         <source>malformed XML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 XML: %1</translation>
     </message>
     <message>
         <source>&lt;project&gt; has no &lt;artifactId&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;project&gt;에 &lt;artifactId&gt;가 없습니다</translation>
     </message>
     <message>
         <source>expected a map of configuration keys at the top of the document</source>
-        <translation type="unfinished"></translation>
+        <translation>문서 최상위에 설정 키의 맵이 있어야 합니다</translation>
     </message>
     <message>
         <source>malformed YAML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 YAML: %1</translation>
     </message>
     <message>
         <source>the plan has no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>배포 계획에 %1이(가) 없습니다</translation>
     </message>
     <message>
         <source>Java version</source>
-        <translation type="unfinished"></translation>
+        <translation>Java 버전</translation>
     </message>
     <message>
         <source>health check path</source>
-        <translation type="unfinished"></translation>
+        <translation>헬스 체크 경로</translation>
     </message>
     <message>
         <source>port %1 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>포트 %1이(가) 허용 범위를 벗어났습니다</translation>
     </message>
     <message>
         <source>dependency command</source>
-        <translation type="unfinished"></translation>
+        <translation>의존성 설치 명령</translation>
     </message>
     <message>
         <source>build command</source>
-        <translation type="unfinished"></translation>
+        <translation>빌드 명령</translation>
     </message>
     <message>
         <source>no base image configured for &apos;%1&apos; or &apos;jre&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 또는 &apos;jre&apos;에 설정된 기본 이미지가 없습니다</translation>
     </message>
     <message>
         <source>build file path</source>
-        <translation type="unfinished"></translation>
+        <translation>빌드 파일 경로</translation>
     </message>
     <message>
         <source>boot jar path</source>
-        <translation type="unfinished"></translation>
+        <translation>부트 jar 경로</translation>
     </message>
     <message>
         <source>boot jar folder</source>
-        <translation type="unfinished"></translation>
+        <translation>부트 jar 폴더</translation>
     </message>
     <message>
         <source>ignored Java version &apos;%1&apos;: not a version number</source>
-        <translation type="unfinished"></translation>
+        <translation>Java 버전 &apos;%1&apos; 무시: 버전 번호가 아닙니다</translation>
     </message>
     <message>
         <source>Java %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Java %1</translation>
     </message>
     <message>
         <source>java.runtime.version &apos;%1&apos; is not a Java version</source>
-        <translation type="unfinished"></translation>
+        <translation>java.runtime.version &apos;%1&apos;은(는) Java 버전이 아닙니다</translation>
     </message>
     <message>
         <source>Java 17 (no java.version, compiler release, toolchain or system.properties found; 17 is the oldest release Spring Boot 3 supports)</source>
-        <translation type="unfinished"></translation>
+        <translation>Java 17 (java.version, 컴파일러 release, toolchain, system.properties가 없음. 17은 Spring Boot 3가 지원하는 가장 오래된 버전입니다)</translation>
     </message>
     <message>
         <source>Java 8 instead of %1: no maintained image is older</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 대신 Java 8: 이보다 오래된 버전은 유지 관리되는 이미지가 없습니다</translation>
     </message>
     <message>
         <source>warning: Spring Boot %1 needs Java 17 or newer, the build asks for Java %2</source>
-        <translation type="unfinished"></translation>
+        <translation>경고: Spring Boot %1에는 Java 17 이상이 필요하지만 빌드는 Java %2를 요구합니다</translation>
     </message>
     <message>
         <source>active profiles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>활성 프로필: %1</translation>
     </message>
     <message>
         <source>%1 needs ${%2}, which has no default; the image sets %3=%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 필요한 ${%2}에 기본값이 없습니다. 이미지에서 %3=%4로 설정합니다</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; is not a port number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &apos;%2&apos;은(는) 포트 번호가 아닙니다</translation>
     </message>
     <message>
         <source>%1 is 0 (a random port), which cannot be published; the image pins %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1이(가) 0(임의 포트)이라 외부에 공개할 수 없습니다. 이미지에서 %2로 고정합니다</translation>
     </message>
     <message>
         <source> (the placeholder&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation> (플레이스홀더의 기본값)</translation>
     </message>
     <message>
         <source>%1 %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2%3</translation>
     </message>
     <message>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>포트</translation>
     </message>
     <message>
         <source>management port</source>
-        <translation type="unfinished"></translation>
+        <translation>관리 포트</translation>
     </message>
     <message>
         <source>port 8080 (Spring Boot&apos;s default; server.port is not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>포트 8080 (Spring Boot 기본값, server.port가 설정되지 않음)</translation>
     </message>
     <message>
         <source>health check %1 (Spring Boot Actuator)</source>
-        <translation type="unfinished"></translation>
+        <translation>헬스 체크 %1 (Spring Boot Actuator)</translation>
     </message>
     <message>
         <source>health check: any HTTP answer on %1 (no Actuator dependency)</source>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <source>a JavaScript frontend with a &quot;build&quot; script and a bundler (webpack, Parcel, Rollup, esbuild, Rspack) or UI library (React, Vue, Svelte...) in package.json</source>
-        <translation type="unfinished"></translation>
+        <translation>package.json에 &quot;build&quot; 스크립트와 번들러(webpack, Parcel, Rollup, esbuild, Rspack) 또는 UI 라이브러리(React, Vue, Svelte...)가 있는 JavaScript 프런트엔드</translation>
     </message>
     <message>
         <source>Static frontend</source>
@@ -451,11 +451,11 @@
     </message>
     <message>
         <source>framework: a frontend built by its &quot;build&quot; script%1</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임워크: &quot;build&quot; 스크립트로 빌드하는 프런트엔드%1</translation>
     </message>
     <message>
         <source> with %1</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 사용)</translation>
     </message>
     <message>
         <source>output folder: %1</source>
@@ -467,7 +467,7 @@
     </message>
     <message>
         <source>output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 폴더</translation>
     </message>
     <message>
         <source>build: %1</source>
@@ -503,7 +503,7 @@
     </message>
     <message>
         <source>server mode (output is computed by the config; a static export would need output: &apos;export&apos; written literally)</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 모드 (output을 설정 코드가 계산합니다. 정적 내보내기를 하려면 output: &apos;export&apos;를 값 그대로 적어야 합니다)</translation>
     </message>
     <message>
         <source>static export: the build script runs next export</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>server mode: generation turns on standalone output (a small image with only the files the server needs); next.config is left as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>서버 모드: 생성 시 standalone 출력을 켭니다(서버에 필요한 파일만 담은 작은 이미지). next.config는 그대로 둡니다</translation>
     </message>
     <message>
         <source>build folder: %1</source>
@@ -519,11 +519,11 @@
     </message>
     <message>
         <source>build folder: .next (distDir is computed by the config; using the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>빌드 폴더: .next (distDir을 설정 코드가 계산하므로 기본값 사용)</translation>
     </message>
     <message>
         <source>Next.js output folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Next.js 출력 폴더</translation>
     </message>
     <message>
         <source>served by nginx on port %1; pages answer as /page and /page.html</source>
@@ -535,51 +535,51 @@
     </message>
     <message>
         <source>Next.js build folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Next.js 빌드 폴더</translation>
     </message>
     <message>
         <source>app folder</source>
-        <translation type="unfinished"></translation>
+        <translation>앱 폴더</translation>
     </message>
     <message>
         <source>a Next.js server plan listens on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Next.js 서버 계획은 포트 %1에서 수신해야 합니다</translation>
     </message>
     <message>
         <source>base path &apos;%1&apos; can only use letters, digits and . _ ~ - between slashes</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 경로 &apos;%1&apos;에는 슬래시 사이에 문자, 숫자, . _ ~ -만 쓸 수 있습니다</translation>
     </message>
     <message>
         <source>asset folder &apos;%1&apos; is not a plain relative folder</source>
-        <translation type="unfinished"></translation>
+        <translation>에셋 폴더 &apos;%1&apos;이(가) 단순한 상대 경로 폴더가 아닙니다</translation>
     </message>
     <message>
         <source>base image</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 이미지</translation>
     </message>
     <message>
         <source>Node.js version</source>
-        <translation type="unfinished"></translation>
+        <translation>Node.js 버전</translation>
     </message>
     <message>
         <source>install command</source>
-        <translation type="unfinished"></translation>
+        <translation>설치 명령</translation>
     </message>
     <message>
         <source>package manager</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 관리자</translation>
     </message>
     <message>
         <source>package manager version</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 관리자 버전</translation>
     </message>
     <message>
         <source>manifest path</source>
-        <translation type="unfinished"></translation>
+        <translation>매니페스트 경로</translation>
     </message>
     <message>
         <source>the plan lists no package.json to install from</source>
-        <translation type="unfinished"></translation>
+        <translation>배포 계획에 설치에 사용할 package.json이 없습니다</translation>
     </message>
     <message>
         <source>monorepo: build from the workspace root so its lock file and packages are in reach</source>
@@ -587,11 +587,11 @@
     </message>
     <message>
         <source>&quot;packageManager&quot; must be a string such as &quot;pnpm@9.1.0&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;packageManager&quot;는 &quot;pnpm@9.1.0&quot; 같은 문자열이어야 합니다</translation>
     </message>
     <message>
         <source>&quot;packageManager&quot;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;packageManager&quot;: %1</translation>
     </message>
     <message>
         <source>package manager: %1 (&quot;packageManager&quot; field)</source>
@@ -599,7 +599,7 @@
     </message>
     <message>
         <source>lock file ignored: it belongs to %1, not %2; dependencies are installed without a frozen lock file</source>
-        <translation type="unfinished"></translation>
+        <translation>잠금 파일 무시: %2가 아니라 %1의 잠금 파일입니다. 잠금 파일로 고정하지 않고 의존성을 설치합니다</translation>
     </message>
     <message>
         <source>package manager: %1 (lock file)</source>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <source>%1 %2 (the version that writes this lock file format; no &quot;packageManager&quot; field)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 (이 잠금 파일 형식을 만드는 버전, &quot;packageManager&quot; 필드 없음)</translation>
     </message>
     <message>
         <source>package manager: %1 (engines)</source>
@@ -635,11 +635,11 @@
     </message>
     <message>
         <source>the whole source is copied before the install because a %1 script runs during it (the dependency layer is rebuilt on every change)</source>
-        <translation type="unfinished"></translation>
+        <translation>설치 중에 %1 스크립트가 실행되므로 설치 전에 전체 소스를 복사합니다 (변경할 때마다 의존성 레이어를 다시 빌드합니다)</translation>
     </message>
     <message>
         <source>the whole source is copied before the install: the workspace has %1 packages</source>
-        <translation type="unfinished"></translation>
+        <translation>설치 전에 전체 소스를 복사합니다: 워크스페이스에 패키지가 %1개 있습니다</translation>
     </message>
     <message>
         <source>kept out of the image: %1 (pass build-time values as build arguments)</source>
@@ -647,71 +647,71 @@
     </message>
     <message>
         <source>framework: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>프레임워크: %1</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a semver range</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;은(는) semver 범위가 아닙니다</translation>
     </message>
     <message>
         <source>&apos;%1&apos; allows no Node.js release from 4 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;은(는) Node.js 4~%2 중 어떤 릴리스도 허용하지 않습니다</translation>
     </message>
     <message>
         <source>the range allows %1-%2; Ttalkak takes the current LTS %3 when allowed, else the nearest LTS line</source>
-        <translation type="unfinished"></translation>
+        <translation>범위가 %1~%2를 허용합니다. 딸깍은 현재 LTS인 %3이 허용되면 그것을, 아니면 가장 가까운 LTS 라인을 사용합니다</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 비어 있습니다</translation>
     </message>
     <message>
         <source>lts/* is the current LTS, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lts/*는 현재 LTS인 %1입니다</translation>
     </message>
     <message>
         <source>%1 counts back from the current LTS %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1은(는) 현재 LTS %2부터 거꾸로 센 버전입니다</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an LTS line Ttalkak knows</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;은(는) 딸깍이 아는 LTS 라인이 아닙니다</translation>
     </message>
     <message>
         <source>LTS codename %1 is Node.js %2</source>
-        <translation type="unfinished"></translation>
+        <translation>LTS 코드명 %1은(는) Node.js %2입니다</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an LTS codename Ttalkak knows (argon ... krypton)</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;은(는) 딸깍이 아는 LTS 코드명이 아닙니다 (argon ... krypton)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; means the newest release; Ttalkak builds on the current LTS %2 instead so the image stays on a supported line</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos;은(는) 최신 릴리스를 뜻하지만, 이미지가 지원되는 라인에 머물도록 딸깍은 현재 LTS %2로 빌드합니다</translation>
     </message>
     <message>
         <source>Node.js %1 is not a release Ttalkak can build with (4 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Node.js %1은(는) 딸깍이 빌드할 수 있는 릴리스가 아닙니다 (4~%2)</translation>
     </message>
     <message>
         <source>a JavaScript monorepo (package.json &quot;workspaces&quot; or pnpm-workspace.yaml): choose one of its apps</source>
-        <translation type="unfinished"></translation>
+        <translation>JavaScript 모노레포(package.json &quot;workspaces&quot; 또는 pnpm-workspace.yaml): 앱 하나를 고르세요</translation>
     </message>
     <message>
         <source>this is a monorepo; choose the app to deploy (--app DIR). Apps found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>모노레포입니다. 배포할 앱을 고르세요(--app DIR). 찾은 앱: %1</translation>
     </message>
     <message>
         <source>a monorepo root is not deployable; choose one of its apps</source>
-        <translation type="unfinished"></translation>
+        <translation>모노레포 루트는 배포할 수 없습니다. 앱 하나를 고르세요</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not of the form name@version (e.g. &quot;pnpm@9.1.0&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;은(는) name@version 형식이 아닙니다(예: &quot;pnpm@9.1.0&quot;)</translation>
     </message>
     <message>
         <source>unknown package manager &quot;%1&quot; (Ttalkak knows npm, yarn, pnpm and bun)</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 패키지 관리자 &quot;%1&quot; (딸깍은 npm, yarn, pnpm, bun을 지원합니다)</translation>
     </message>
     <message>
         <source>a static site: index.html without package.json</source>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <source>Static site</source>
-        <translation type="unfinished"></translation>
+        <translation>정적 사이트</translation>
     </message>
     <message>
         <source>static site: index.html and no package.json, so the files are served as they are</source>
@@ -731,108 +731,109 @@
     </message>
     <message>
         <source>kept out of the image: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지에서 제외: %1</translation>
     </message>
     <message>
         <source>Vite: &quot;vite&quot; in package.json dependencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Vite: package.json 의존성에 &quot;vite&quot;</translation>
     </message>
     <message>
         <source>%1: %2 (build script flag)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (빌드 스크립트 플래그)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 (the config computes %3 when it runs; using Vite&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (설정 코드가 실행 시점에 %3을(를) 계산하므로 Vite 기본값 사용)</translation>
     </message>
     <message>
         <source>%1: %2 (Vite&apos;s default; build.%3 is not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (Vite 기본값, build.%3이(가) 설정되지 않음)</translation>
     </message>
     <message>
         <source>Vite outDir</source>
-        <translation type="unfinished"></translation>
+        <translation>Vite outDir</translation>
     </message>
     <message>
         <source>base path</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 경로</translation>
     </message>
     <message>
         <source>&quot;workspaces&quot; must be a list of folders or an object with &quot;packages&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;workspaces&quot;는 폴더 목록이거나 &quot;packages&quot;가 있는 객체여야 합니다</translation>
     </message>
     <message>
         <source>&quot;packages&quot; must be a list of folders</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;packages&quot;는 폴더 목록이어야 합니다</translation>
     </message>
     <message>
         <source>app folder &apos;%1&apos; does not exist in the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>앱 폴더 &apos;%1&apos;이(가) 저장소에 없습니다</translation>
     </message>
     <message>
         <source>the repository root</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소 루트</translation>
     </message>
     <message>
         <source>unknown project type in %1. Looked for:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1의 프로젝트 유형을 알 수 없습니다. 찾아본 항목:
+%2</translation>
     </message>
     <message>
         <source>no strategy named &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>이름이 &apos;%1&apos;인 전략이 없습니다</translation>
     </message>
     <message>
         <source>No such folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더가 없습니다: %1</translation>
     </message>
     <message>
         <source>Not a folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더가 아닙니다: %1</translation>
     </message>
     <message>
         <source>symbolic link points outside the repository (to %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>심볼릭 링크가 저장소 밖을 가리킵니다 (대상: %1)</translation>
     </message>
     <message>
         <source>repository has more than %1 files; Ttalkak deploys up to that many</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소의 파일이 %1개를 넘습니다. 딸깍은 그 개수까지만 배포합니다</translation>
     </message>
     <message>
         <source>repository is larger than %1 MB; Ttalkak deploys up to that size</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소가 %1 MB보다 큽니다. 딸깍은 그 크기까지만 배포합니다</translation>
     </message>
     <message>
         <source>path leaves the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>경로가 저장소를 벗어납니다</translation>
     </message>
     <message>
         <source>path resolves outside the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>경로가 저장소 밖을 가리킵니다</translation>
     </message>
     <message>
         <source>file not found</source>
-        <translation type="unfinished"></translation>
+        <translation>파일을 찾을 수 없습니다</translation>
     </message>
     <message>
         <source>file is larger than %1 KB</source>
-        <translation type="unfinished"></translation>
+        <translation>파일이 %1 KB보다 큽니다</translation>
     </message>
     <message>
         <source>malformed JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>잘못된 JSON: %1</translation>
     </message>
     <message>
         <source>expected a JSON object at the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>최상위에 JSON 객체가 있어야 합니다</translation>
     </message>
     <message>
         <source>strategy %1 produced no Dockerfile</source>
-        <translation type="unfinished"></translation>
+        <translation>전략 %1이(가) Dockerfile을 만들지 않았습니다</translation>
     </message>
 </context>
 <context>
@@ -1361,7 +1362,7 @@
     </message>
     <message>
         <source>Package manager</source>
-        <translation>패키지 매니저</translation>
+        <translation>패키지 관리자</translation>
     </message>
     <message>
         <source>Install</source>
@@ -1611,7 +1612,7 @@
     </message>
     <message>
         <source>Load more</source>
-        <translation type="unfinished">더 불러오기</translation>
+        <translation>더 불러오기</translation>
     </message>
     <message>
         <source>Use this commit</source>
@@ -1619,7 +1620,7 @@
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished">브랜치</translation>
+        <translation>브랜치</translation>
     </message>
     <message>
         <source>Enter this code at %1 and approve Ttalkak; this window continues by itself.</source>
@@ -1909,8 +1910,8 @@
         <translation>환경 변수: %1</translation>
     </message>
     <message>
-        <source>Choose the repository with Ǐrom GitHub” so its files can be detected.</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the repository with &quot;From GitHub&quot; so its files can be detected.</source>
+        <translation>파일을 감지할 수 있도록 “GitHub에서”로 저장소를 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -2006,7 +2007,7 @@
     </message>
     <message>
         <source>The relay schedules your deployments on providers and routes their traffic. Sign in from the account button in the sidebar.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이는 배포를 제공자에게 배정하고 트래픽을 전달합니다. 사이드바의 계정 버튼에서 로그인하세요.</translation>
     </message>
     <message>
         <source>GitHub OAuth client id</source>
@@ -2056,23 +2057,23 @@
     <name>ttalkak::deployer::SourceArchive</name>
     <message>
         <source>the repository archive is not a .tar.gz: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소 아카이브가 .tar.gz가 아닙니다: %1</translation>
     </message>
     <message>
         <source>the repository has more than %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소의 파일이 %1개를 넘습니다</translation>
     </message>
     <message>
         <source>the repository is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소가 %1 MiB보다 큽니다</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>the repository archive is damaged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>저장소 아카이브가 손상되었습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "agent.h"
 
+#include <QDateTime>
+
 #include "logging.h"
 #include "socketbridge.h"
 #include "stream.h"
@@ -29,7 +31,12 @@ Agent::~Agent()
 
 void Agent::setRoute(const QString &deployment, quint16 port, const QHostAddress &host)
 {
-    m_routes.insert(deployment, AgentRoute { host, port });
+    AgentRoute route { host, port };
+    if (const auto it = m_routes.constFind(deployment); it != m_routes.constEnd() && it->port != port) {
+        route.previousPort = it->port;
+        route.previousUntilMs = QDateTime::currentMSecsSinceEpoch() + kPreviousPortGraceMs;
+    }
+    m_routes.insert(deployment, route);
 }
 
 void Agent::removeRoute(const QString &deployment)
@@ -132,7 +139,9 @@ void Agent::scheduleReconnect(int index)
 void Agent::onStreamRequested(Stream *stream, const QString &deployment, quint16 port)
 {
     const auto it = m_routes.constFind(deployment);
-    if (it == m_routes.constEnd() || it->port != port) {
+    const bool previous = it != m_routes.constEnd() && it->previousPort != 0 && port == it->previousPort
+        && QDateTime::currentMSecsSinceEpoch() < it->previousUntilMs;
+    if (it == m_routes.constEnd() || (it->port != port && !previous)) {
         const QString reason = it == m_routes.constEnd() ? u"deployment is not routed on this machine"_s
                                                          : u"port is not the one assigned to the deployment"_s;
         qCWarning(lcAgent) << "refused stream to" << deployment << "port" << port << ":" << reason;

@@ -46,12 +46,18 @@ struct AgentRoute
 {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
     quint16 port = 0;
+    // After a redeploy moved the route, the relay may still ask for the old port until it has
+    // heard the new one: for a short grace such streams go to the *current* port. Any other port
+    // is refused, and the agent never connects anywhere but `port`.
+    quint16 previousPort = 0;
+    qint64 previousUntilMs = 0; // QDateTime::currentMSecsSinceEpoch() deadline
 };
 
 class Agent : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qint64 kPreviousPortGraceMs = 30000;
     explicit Agent(AgentConfig config, QObject *parent = nullptr);
     ~Agent() override;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Redeploy after a new commit: the new version is served, the old container is removed, and a
-# client hammering the site during the switch sees no failed request.
+# client hammering the site during the switch sees no failed request. Then the provider crashes
+# and comes back: the container is re-adopted, not rebuilt.
 E2E_SCENARIO=redeploy
 source "$(dirname "$0")/lib.sh"
 e2e_require
@@ -50,4 +51,13 @@ for c in $old_containers; do
   e2e_wait_for 30 "old container $c removed" bash -c "[[ \$(curl -s -o /dev/null -w '%{http_code}' --unix-socket $E2E_DOCKER_SOCK http://docker/containers/$c/json) == 404 ]]"
 done
 [[ "$(e2e_deployment "$id" | jq -r .generation)" -ge 2 ]] || e2e_fail "generation did not grow"
+
+# The provider restarts (crash, then back within the heartbeat timeout): it re-adopts the
+# running container by label instead of rebuilding, and the site keeps its container.
+serving=$(e2e_containers_of "$id")
+kill -KILL "$E2E_PID_p1"
+e2e_start_provider p1
+e2e_wait_for 30 "served after the provider restart" bash -c "curl -fsS --resolve 'site.$E2E_DOMAIN:$E2E_INGRESS_PORT:127.0.0.1' '$(e2e_app_url site /)' | grep -q version-two"
+[[ "$(e2e_containers_of "$id")" == "$serving" ]] || e2e_fail "the container was replaced instead of re-adopted"
+grep -q "re-adopted" "$E2E_DIR/p1.log" || e2e_fail "the provider did not re-adopt"
 e2e_log PASS

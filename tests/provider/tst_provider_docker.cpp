@@ -29,6 +29,7 @@ private Q_SLOTS:
     void runObserveAdopt();
     void databaseVolumeAndRemove();
     void pauseAndDrain();
+    void envArrivesVerbatim();
 
 private:
     std::unique_ptr<ProviderEngine> newEngine();
@@ -250,6 +251,33 @@ void TestProviderDocker::pauseAndDrain()
     QCOMPARE(containersFor(job.deploymentId), 0);
     engine->resumeSharing();
     QCOMPARE(engine->sharing(), ProviderEngine::Sharing::Sharing);
+}
+
+// An env value full of shell and Dockerfile syntax is data: the container sees it byte for byte
+// and nothing in it runs (no marker file appears).
+void TestProviderDocker::envArrivesVerbatim()
+{
+    auto engine = newEngine();
+    WAIT_READY(engine);
+    const QString hostile = u"$(touch /tmp/pwned) `touch /tmp/pwned`; touch /tmp/pwned\nRUN touch /tmp/pwned \"'"_s;
+    JobRequest job = tickJob(u"env"_s);
+    job.env.insert(u"GREETING"_s, hostile);
+    job.cmd = { u"sh"_s, u"-c"_s,
+        u"printf '[%s]\\n' \"$GREETING\"; if [ -e /tmp/pwned ]; then echo PWNED; else echo CLEAN; fi; exec sleep 300"_s };
+    QSignalSpy launched(engine.get(), &ProviderEngine::launchFinished);
+    QVERIFY(engine->run(job));
+    QVERIFY(launched.wait(20000));
+    auto text = [&] {
+        QString t;
+        for (const LogEntry &e : engine->logs(job.deploymentId))
+            t += e.text + u'\n';
+        return t;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(text().contains(u"CLEAN"_s) || text().contains(u"PWNED"_s), 15000);
+    QVERIFY2(text().contains(u'[' + hostile + u']'), qPrintable(text()));
+    QVERIFY2(!text().contains(u"PWNED"_s), qPrintable(text()));
+    engine->removeDeployment(job.deploymentId);
+    QTRY_VERIFY_WITH_TIMEOUT(!engine->deployment(job.deploymentId), 20000);
 }
 
 QTEST_GUILESS_MAIN(TestProviderDocker)

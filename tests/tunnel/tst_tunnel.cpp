@@ -240,6 +240,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ok.data, "ping"_ba, 5000);
     }
 
+    // A redeploy moves the route to a new port; the relay may still ask for the old one for a
+    // moment. Those streams reach the NEW port; the old server never sees a connection.
+    void movedRouteServesTheOldPortFromTheNewOne()
+    {
+        EchoServer oldServer;
+        EchoServer newServer;
+        auto hub = makeHub();
+        QVERIFY(hub->listen(QHostAddress::LocalHost));
+        auto agent = makeAgent(hub->serverPort());
+        agent->setRoute(u"dep"_s, oldServer.serverPort());
+        agent->start();
+        QTRY_VERIFY_WITH_TIMEOUT(hub->isConnected(u"m1"_s), 5000);
+        agent->setRoute(u"dep"_s, newServer.serverPort());
+
+        Collector viaOld(hub->openStream(u"m1"_s, u"dep"_s, oldServer.serverPort()));
+        viaOld.stream->write("moved");
+        QTRY_COMPARE_WITH_TIMEOUT(viaOld.data, "moved"_ba, 5000);
+        QCOMPARE(oldServer.connections, 0);
+        QCOMPARE(newServer.connections, 1);
+        // Only the one previous port: any other is still refused.
+        EchoServer stranger;
+        Collector wrong(hub->openStream(u"m1"_s, u"dep"_s, stranger.serverPort()));
+        QTRY_VERIFY_WITH_TIMEOUT(wrong.aborted, 5000);
+        QCOMPARE(wrong.code, ResetCode::Refused);
+    }
+
     void connectFailureResetsStream()
     {
         const quint16 closedPort = test::freePort();

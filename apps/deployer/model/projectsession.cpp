@@ -214,7 +214,7 @@ QStringList ProjectSession::deployBlockers() const
             out.append(tr("The Dockerfile is empty."));
         break;
     case State::Remote:
-        out.append(tr("Choose the repository with \u201cFrom GitHub\u201d so its files can be detected."));
+        out.append(tr("Choose the repository with \"From GitHub\" so its files can be detected."));
         break;
     }
     const QStringList envErrors = m_env.errors();
