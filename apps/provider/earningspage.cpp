@@ -10,7 +10,10 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QHeaderView>
 #include <QLocale>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -68,12 +71,24 @@ EarningsPage::EarningsPage(QWidget *parent)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(260);
 
+    m_perDeployment = new QStandardItemModel(0, 2, this);
+    m_perDeployment->setHorizontalHeaderLabels({ tr("Deployment"), tr("This month (credits)") });
+    auto *table = new QTableView(this);
+    table->setModel(m_perDeployment);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    table->setMaximumHeight(180);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
     layout->setSpacing(14);
     layout->addLayout(cards);
     layout->addWidget(m_empty);
     layout->addWidget(view, 1);
+    layout->addWidget(table);
     setConnected(false);
 }
 
@@ -100,6 +115,13 @@ void EarningsPage::setEarnings(const QJsonObject &e)
     m_month->setText(credits(e.value(u"month"_s).toInteger()));
     m_allTime->setText(credits(e.value(u"allTime"_s).toInteger()));
     m_pending->setText(credits(e.value(u"pending"_s).toInteger()) + u" / "_s + credits(e.value(u"settled"_s).toInteger()));
+    m_perDeployment->removeRows(0, m_perDeployment->rowCount());
+    for (const QJsonValue &v : e.value(u"deployments"_s).toArray()) {
+        const QString name = v[u"name"].toString();
+        auto *amount = new QStandardItem(credits(v[u"month"].toInteger()));
+        amount->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_perDeployment->appendRow({ new QStandardItem(name.isEmpty() ? v[u"deployment"].toString() : name), amount });
+    }
     const QJsonArray days = e.value(u"days"_s).toArray();
     if (days.isEmpty())
         return;

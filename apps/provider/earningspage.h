@@ -8,6 +8,7 @@
 
 class QBarCategoryAxis;
 class QBarSet;
+class QStandardItemModel;
 class QLabel;
 class QValueAxis;
 class QStackedWidget;
@@ -36,6 +37,7 @@ private:
     QValueAxis *m_axis = nullptr;
     QBarCategoryAxis *m_dayAxis = nullptr;
     bool m_haveFigures = false;
+    QStandardItemModel *m_perDeployment = nullptr; // this month, per deployment
 };
 
 } // namespace ttalkak::provider::ui

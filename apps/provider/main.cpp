@@ -23,6 +23,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -237,6 +239,37 @@ int runHeadless(int argc, char *argv[])
     return app.exec();
 }
 
+// Quitting with deployments here: hand them back to the relay first (drain), or leave them
+// running (they are re-adopted at the next start, unless the relay moved them meanwhile).
+void confirmQuit(ProviderEngine &engine, QWidget *parent)
+{
+    int active = 0;
+    for (const QString &id : engine.deploymentIds())
+        if (const Deployment *d = engine.deployment(id); d && d->isActive())
+            ++active;
+    if (active == 0 || !engine.relayLink()->isConnected())
+        return QApplication::quit();
+    QMessageBox box(QMessageBox::Question, QApplication::translate("main", "Quit Ttalkak Provider"),
+        QApplication::translate("main", "%n deployment(s) run on this machine.", nullptr, active), QMessageBox::NoButton, parent);
+    box.setInformativeText(QApplication::translate("main",
+        "Drain hands them back to the relay, which moves them to another provider, then stops them here. "
+        "Keep running leaves the containers up while the app is closed."));
+    QPushButton *drain = box.addButton(QApplication::translate("main", "Drain and quit"), QMessageBox::AcceptRole);
+    QPushButton *keep = box.addButton(QApplication::translate("main", "Keep running and quit"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(drain);
+    box.exec();
+    if (box.clickedButton() == keep)
+        return QApplication::quit();
+    if (box.clickedButton() != drain)
+        return;
+    QObject::connect(&engine, &ProviderEngine::sharingChanged, qApp, [](ProviderEngine::Sharing sharing) {
+        if (sharing == ProviderEngine::Sharing::Drained)
+            QApplication::quit();
+    });
+    engine.drain();
+}
+
 int runGui(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -270,7 +303,7 @@ int runGui(int argc, char *argv[])
             window.raise();
             window.activateWindow();
         });
-        QObject::connect(tray.get(), &ui::ProviderTray::quitRequested, &app, &QApplication::quit);
+        QObject::connect(tray.get(), &ui::ProviderTray::quitRequested, &app, [&engine, &window] { confirmQuit(engine, &window); });
         tray->show();
         window.setHidesOnClose(true);
         app.setQuitOnLastWindowClosed(false);

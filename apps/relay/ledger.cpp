@@ -213,6 +213,20 @@ Result<QJsonObject> Ledger::providerEarnings(const QString &providerId) const
     for (int i = 0; i < 14; ++i)
         days.append(QJsonObject{{u"day"_s, today.addDays(i - 13).toString(Qt::ISODate)}, {u"amount"_s, perDay[i]}});
     out.insert(u"days"_s, days);
+    // Per deployment, this month, largest first (names from the deployments table when known).
+    auto per = m_db.exec(u"SELECT e.deployment_id, COALESCE(MAX(d.name), ''), SUM(e.amount) FROM ledger_entries e"
+                         " LEFT JOIN deployments d ON d.id = e.deployment_id"
+                         " WHERE e.account = ? AND e.created_at >= ? AND e.deployment_id IS NOT NULL"
+                         " GROUP BY e.deployment_id ORDER BY SUM(e.amount) DESC LIMIT 50"_s,
+                         {account, monthStart});
+    if (!per)
+        return per.error();
+    QJsonArray deployments;
+    while (per->next())
+        deployments.append(QJsonObject{{u"deployment"_s, per->value(0).toString()},
+                                       {u"name"_s, per->value(1).toString()},
+                                       {u"month"_s, per->value(2).toLongLong()}});
+    out.insert(u"deployments"_s, deployments);
     return out;
 }
 

@@ -35,7 +35,8 @@ public:
     // The user's view: as a deployer (spent, balance) and over all their provider machines (earned).
     core::Result<QJsonObject> earnings(const QString &userId) const;
     // One provider machine's view, for its own app: {today, month, allTime, pending, settled,
-    // days:[{day:"YYYY-MM-DD", amount}] (the last 14 UTC days, oldest first)}.
+    // days:[{day:"YYYY-MM-DD", amount}] (the last 14 UTC days, oldest first),
+    // deployments:[{deployment, name, month}] (this month, largest first, at most 50)}.
     core::Result<QJsonObject> providerEarnings(const QString &providerId) const;
     // Deployers whose balance is below zero for longer than graceMs (marks/clears the start time).
     core::Result<QStringList> overdrawnUsers(qint64 graceMs);

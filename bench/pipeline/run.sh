@@ -53,29 +53,48 @@ baseline_once() { # → ms for docker build + run + first 200
   docker rmi -f "$tag" >/dev/null
 }
 
-pipeline_once() { # NAME → ms for ttalkak deploy until the app answers through the relay
-  local t0
+# Every line the CLI prints, stamped with epoch ms (stdout: states, stderr: "  | " build log).
+stamp() { while IFS= read -r line; do printf '%s %s\n' "$(now_ms)" "$line"; done; }
+
+pipeline_once() { # NAME → "total queue clone build start tunnel" in ms
+  local t0 log="$E2E_DIR/deploy-$1.log" t_building t_built t_running t_answer
   printf '\n<!-- round %s -->\n' "$RANDOM" >>"$E2E_DIR/git-work/site/index.html"
   e2e_git_commit site "round" && e2e_git_push site
   t0=$(now_ms)
-  "$cli_bin" deploy --repo "$(e2e_git_url site)" --ref main --name "$1" --timeout 600 >>"$E2E_DIR/deploys.log" 2>&1 \
+  "$cli_bin" deploy --repo "$(e2e_git_url site)" --ref main --name "$1" --timeout 600 2>&1 | stamp >"$log" \
     || e2e_fail "deploy $1 failed"
-  until e2e_curl_app "$1" / >/dev/null 2>&1; do sleep 0.05; done
-  echo $(($(now_ms) - t0))
+  grep -q "Live at" "$log" || { cat "$log" >&2; e2e_fail "deploy $1 did not finish"; }
+  until e2e_curl_app "$1" / >/dev/null 2>&1; do sleep 0.02; done
+  t_answer=$(now_ms)
+  # Phases from the provider's own lines: queue = submitted → building (scheduled, offered,
+  # accepted); clone = → the provider says it builds; build = → the last build line; start = →
+  # the relay says running; tunnel = → the first 200 through the relay's ingress.
+  t_building=$(awk '/→ building/ {print $1; exit}' "$log")
+  t_built=$(awk '/Building image/ {print $1; exit}' "$log")
+  t_running=$(awk '/→ running/ {print $1; exit}' "$log")
+  local t_lastbuild
+  t_lastbuild=$(awk '/  \| / {t=$1} END {print t}' "$log")
+  [[ -n "$t_building" && -n "$t_running" ]] || { cat "$log" >&2; e2e_fail "no phase lines in $log"; }
+  t_built=${t_built:-$t_building}
+  t_lastbuild=${t_lastbuild:-$t_built}
+  echo "$((t_answer - t0)) $((t_building - t0)) $((t_built - t_building)) $((t_lastbuild - t_built)) $((t_running - t_lastbuild)) $((t_answer - t_running))"
 }
 
 e2e_log "warming the layer caches"
 baseline_once >/dev/null
 pipeline_once warm >/dev/null
 
-base=() pipe=()
+base=() pipe=() phases=()
 for i in $(seq 1 "$rounds"); do
   base+=("$(baseline_once)")
-  pipe+=("$(pipeline_once "round$i")")
-  e2e_log "round $i: docker CLI ${base[-1]} ms, ttalkak ${pipe[-1]} ms"
+  read -r total q c b st tu <<<"$(pipeline_once "round$i")"
+  pipe+=("$total")
+  phases+=("$q $c $b $st $tu")
+  e2e_log "round $i: docker CLI ${base[-1]} ms, ttalkak $total ms (queue $q, clone $c, build $b, start $st, tunnel $tu)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mb=$(median "${base[@]}") mp=$(median "${pipe[@]}")
+phase_median() { local k=$1; median $(printf '%s\n' "${phases[@]}" | awk -v k="$k" '{print $k}'); }
 
 # Redeploy of the unchanged commit: same name, same commit → the image is reused.
 t0=$(now_ms)
@@ -87,4 +106,6 @@ printf '\nmedian of %s rounds (warm layer cache)\n' "$rounds"
 printf '  docker build + run + first answer : %6d ms\n' "$mb"
 printf '  ttalkak deploy until it answers   : %6d ms  (%.2fx, overhead %+.1f%%)\n' "$mp" \
   "$(echo "$mp / $mb" | bc -l)" "$(echo "($mp - $mb) * 100 / $mb" | bc -l)"
+printf '    phases (median): queue %d, clone %d, build %d, start %d, tunnel %d ms\n' \
+  "$(phase_median 1)" "$(phase_median 2)" "$(phase_median 3)" "$(phase_median 4)" "$(phase_median 5)"
 printf '  unchanged redeploy (image reused) : %6d ms\n' "$redeploy"

@@ -15,6 +15,8 @@ e2e_log "deploy from git"
 e2e_cli deploy --repo "$(e2e_git_url vite)" --ref main --name vite-git --timeout 600 \
   >"$E2E_DIR/deploy-git.out" 2>&1 || { cat "$E2E_DIR/deploy-git.out" >&2; e2e_fail "ttalkak deploy --repo"; }
 grep -q "vite-git.$E2E_DOMAIN" "$E2E_DIR/deploy-git.out" || e2e_fail "no public URL printed"
+# The provider's build output reached the deployer live, through the relay.
+grep -q "^  | .*Building image" "$E2E_DIR/deploy-git.out" || e2e_fail "no live build log"
 
 e2e_log "deploy the dropped folder"
 e2e_cli deploy "$sample" --name vite-drop --timeout 600 \

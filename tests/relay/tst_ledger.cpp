@@ -64,6 +64,11 @@ private Q_SLOTS:
         QCOMPARE(days.size(), 14);
         QCOMPARE(days.last()[u"day"].toString(), QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
         QCOMPARE(days.last()[u"amount"].toInteger(), earned.value(u"today"_s).toInteger());
+        const QJsonArray perDeployment = earned.value(u"deployments"_s).toArray();
+        QCOMPARE(perDeployment.size(), 1);
+        QCOMPARE(perDeployment.first()[u"deployment"].toString(), dep);
+        QCOMPARE(perDeployment.first()[u"name"].toString(), u"app"_s);
+        QCOMPARE(perDeployment.first()[u"month"].toInteger(), earned.value(u"month"_s).toInteger());
         // The same report again (a retry after a lost ack) charges nothing, and sends no earnings.
         ack = prov->call({{u"type"_s, u"heartbeat"_s}, {u"usage"_s, usage}});
         QCOMPARE(ack.value(u"charged"_s).toInt(), 0);

@@ -18,6 +18,8 @@ RelayConnection::RelayConnection(ProviderEngine &engine, RelayConnectionOptions 
     connect(&m_engine, &ProviderEngine::deploymentRemoved, &m_meter, &UsageMeter::forget);
     connect(&m_meter, &UsageMeter::minuteClosed, m_link.get(), &WsRelayLink::addUsage);
     connect(&m_engine, &ProviderEngine::logsAppended, m_link.get(), &WsRelayLink::logs);
+    // Build output goes to the deployer live (`build-progress`), apart from the container log.
+    connect(&m_engine, &ProviderEngine::buildProgress, m_link.get(), &WsRelayLink::buildProgress);
 
     if (!options.tunnelHost.isEmpty() && options.tunnelPort) {
         m_tunnel = std::make_unique<TunnelService>(
