@@ -77,6 +77,13 @@ pipeline_once() { # NAME → "total queue clone build start tunnel" in ms
   [[ -n "$t_building" && -n "$t_running" ]] || { cat "$log" >&2; e2e_fail "no phase lines in $log"; }
   t_built=${t_built:-$t_building}
   t_lastbuild=${t_lastbuild:-$t_built}
+  # One deployment at a time: the provider's caps (1 core by default) hold two of these.
+  if [[ "$1" != "round$rounds" ]]; then
+    local id
+    id=$(e2e_api GET "/v1/deployments?q=$1" | jq -r --arg n "$1" '.items[] | select(.name == $n) | .id')
+    e2e_api DELETE "/v1/deployments/$id" >/dev/null
+    e2e_wait_for 60 "$1 deleted" bash -c "[[ -z \$(curl -s -H 'Authorization: Bearer $E2E_TOKEN' '$E2E_RELAY_URL/v1/deployments?q=$1' | jq -r '.items[] | select(.state != \"deleted\") | .id') ]]"
+  fi
   echo "$((t_answer - t0)) $((t_building - t0)) $((t_built - t_building)) $((t_lastbuild - t_built)) $((t_running - t_lastbuild)) $((t_answer - t_running))"
 }
 
