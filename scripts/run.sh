@@ -13,15 +13,15 @@
 # *.localhost to the loopback address, so nothing in /etc/hosts changes.
 #
 # Environment (optional): TTALKAK_HOME (state, default ~/.local/share/ttalkak/local-stack),
-# TTALKAK_RELAY_PORT (8640), TTALKAK_TUNNEL_PORT (8641), TTALKAK_INGRESS_PORT (8680),
+# TTALKAK_RELAY_PORT (8470, the apps' default), TTALKAK_TUNNEL_PORT (8471), TTALKAK_INGRESS_PORT (8680),
 # TTALKAK_DB_PORTS (15400-15499), TTALKAK_BUILD_DIR (build/release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 build_dir=${TTALKAK_BUILD_DIR:-$root/build/release}
 home=${TTALKAK_HOME:-${XDG_DATA_HOME:-$HOME/.local/share}/ttalkak/local-stack}
-relay_port=${TTALKAK_RELAY_PORT:-8640}
-tunnel_port=${TTALKAK_TUNNEL_PORT:-8641}
+relay_port=${TTALKAK_RELAY_PORT:-8470}
+tunnel_port=${TTALKAK_TUNNEL_PORT:-8471}
 ingress_port=${TTALKAK_INGRESS_PORT:-8680}
 db_ports=${TTALKAK_DB_PORTS:-15400-15499}
 relay_url="http://127.0.0.1:$relay_port"

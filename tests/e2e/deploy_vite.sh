@@ -34,4 +34,7 @@ done
 id=$(e2e_api GET "/v1/deployments?q=vite-git" | jq -r '.items[0].id')
 e2e_wait_for 10 "access-log rows" bash -c \
   "curl -sS -H 'Authorization: Bearer $E2E_TOKEN' '$E2E_RELAY_URL/v1/deployments/$id/logs?kind=access' | jq -e '[.items[] | select(.status == 200)] | length >= 2'"
+# …and in the per-minute metrics the deployer's charts read.
+e2e_wait_for 10 "requests in the metrics" bash -c \
+  "curl -sS -H 'Authorization: Bearer $E2E_TOKEN' '$E2E_RELAY_URL/v1/deployments/$id/metrics' | jq -e '([.buckets[].requests] | add) >= 2'"
 e2e_log PASS
