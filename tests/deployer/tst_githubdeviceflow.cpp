@@ -76,6 +76,13 @@ private:
                 : R"([{"full_name":"me/docs","private":false,"default_branch":"main","clone_url":"https://gh.local/me/docs.git"}])";
             if (page == u"1"_s)
                 extra = "Link: <" + url().toString().toUtf8() + "/api/v3/user/repos?page=2>; rel=\"next\"\r\n";
+        } else if (target.path() == u"/api/v3/repos/me/limited/branches"_s) {
+            // The primary rate limit: 403 with no calls left until the reset time.
+            body = R"({"message":"API rate limit exceeded"})";
+            s->write("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nX-RateLimit-Remaining: 0\r\n"
+                     "X-RateLimit-Reset: " + QByteArray::number(QDateTime::currentSecsSinceEpoch() + 600)
+                + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            return;
         } else if (target.path() == u"/api/v3/repos/me/web/branches"_s) {
             body = R"([{"name":"main"},{"name":"feature"}])";
         } else if (target.path() == u"/api/v3/repos/me/web/commits"_s) {
@@ -137,6 +144,21 @@ private Q_SLOTS:
     {
         QCOMPARE(DeployerPrefs::webUrlForApi(QUrl(u"https://api.github.com"_s)), QUrl(u"https://github.com"_s));
         QCOMPARE(DeployerPrefs::webUrlForApi(QUrl(u"https://ghe.corp/api/v3"_s)), QUrl(u"https://ghe.corp"_s));
+    }
+
+    void rateLimitSaysWhenToRetry()
+    {
+        FakeGitHub gh;
+        QNetworkAccessManager net;
+        GitHubClient client(&net);
+        client.setApiUrl(QUrl(gh.url().toString() + u"/api/v3"_s));
+        client.setToken(u"gho_xyz"_s);
+        std::optional<core::Result<QJsonObject>> answer;
+        client.branches(u"me/limited"_s, this, [&](core::Result<QJsonObject> r) { answer = std::move(r); });
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(!*answer);
+        QCOMPARE(answer->error().code(), core::ErrorCode::Unavailable);
+        QVERIFY2(answer->error().message().contains(u"rate limit"_s), qPrintable(answer->error().message()));
     }
 
     void sessionListsReposBranchesCommits()

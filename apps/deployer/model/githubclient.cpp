@@ -1,5 +1,10 @@
 #include "githubclient.h"
 
+#include <optional>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QDateTime>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -44,6 +49,27 @@ void GitHubClient::commits(const QString &fullName, const QString &ref, QObject 
     get(u"/repos/%1/commits"_s.arg(fullName), q, context, std::move(done));
 }
 
+namespace {
+// GitHub answers 403 (primary limit: X-RateLimit-Remaining 0, reset at X-RateLimit-Reset) or 429
+// (secondary limit: Retry-After seconds) when a token made too many calls. Say when to retry.
+std::optional<core::Error> rateLimited(QNetworkReply *reply, int status)
+{
+    if (status != 403 && status != 429)
+        return std::nullopt;
+    QDateTime retryAt;
+    if (reply->rawHeader("X-RateLimit-Remaining") == "0") {
+        retryAt = QDateTime::fromSecsSinceEpoch(reply->rawHeader("X-RateLimit-Reset").toLongLong());
+    } else if (reply->hasRawHeader("Retry-After")) {
+        retryAt = QDateTime::currentDateTime().addSecs(reply->rawHeader("Retry-After").toLongLong());
+    } else {
+        return std::nullopt;
+    }
+    return core::Error(core::ErrorCode::Unavailable,
+        QCoreApplication::translate("GitHubClient", "GitHub's rate limit is reached; try again after %1.")
+            .arg(QLocale().toString(retryAt.toLocalTime().time(), QLocale::ShortFormat)));
+}
+} // namespace
+
 void GitHubClient::tarball(const QString &fullName, const QString &ref, QObject *context, BytesReply done)
 {
     QUrl url = m_api;
@@ -64,6 +90,10 @@ void GitHubClient::tarball(const QString &fullName, const QString &ref, QObject 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 401) {
             done(core::Error(core::ErrorCode::PermissionDenied, tr("GitHub rejected the token; sign in again.")));
+            return;
+        }
+        if (auto limited = rateLimited(reply, status)) {
+            done(*limited);
             return;
         }
         if (reply->error() != QNetworkReply::NoError) {
@@ -95,6 +125,10 @@ void GitHubClient::get(const QString &path, const QUrlQuery &query, QObject *con
         const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
         if (status == 401) {
             done(core::Error(core::ErrorCode::PermissionDenied, tr("GitHub rejected the token; sign in again.")));
+            return;
+        }
+        if (auto limited = rateLimited(reply, status)) {
+            done(*limited);
             return;
         }
         if (reply->error() != QNetworkReply::NoError || !doc.isArray()) {
