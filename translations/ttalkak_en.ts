@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>GitHubClient</name>
+    <message>
+        <source>GitHub&apos;s rate limit is reached; try again after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProjectSource</name>
     <message>
         <source>no folder given</source>
@@ -1174,6 +1181,10 @@
     </message>
     <message>
         <source>Uploaded %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists: redeploying it with this version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

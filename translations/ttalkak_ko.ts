@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>GitHubClient</name>
+    <message>
+        <source>GitHub&apos;s rate limit is reached; try again after %1.</source>
+        <translation>GitHub 요청 한도에 도달했습니다. %1 이후에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSource</name>
     <message>
         <source>no folder given</source>
@@ -1175,6 +1182,10 @@
     <message>
         <source>Uploaded %1 of %2</source>
         <translation>%2 중 %1 업로드됨</translation>
+    </message>
+    <message>
+        <source>%1 exists: redeploying it with this version</source>
+        <translation>%1이(가) 이미 있습니다: 이 버전으로 다시 배포합니다</translation>
     </message>
 </context>
 <context>
