@@ -9,14 +9,9 @@ namespace ttalkak::deployer {
 
 using namespace Qt::StringLiterals;
 
-int DatabasesModel::rowCount(const QModelIndex &parent) const
+DatabasesModel::DatabasesModel(QObject *parent)
+    : RelayRowsModel(ColumnCount, parent)
 {
-    return parent.isValid() ? 0 : int(m_items.size());
-}
-
-int DatabasesModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant DatabasesModel::data(const QModelIndex &index, int role) const
@@ -68,32 +63,6 @@ QVariant DatabasesModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-void DatabasesModel::setItems(const QJsonObject &page)
-{
-    beginResetModel();
-    m_items.clear();
-    for (const QJsonValue &v : page.value(u"items"_s).toArray())
-        m_items.append(v.toObject());
-    endResetModel();
-}
-
-void DatabasesModel::upsert(const QJsonObject &database)
-{
-    const int row = rowOf(database.value(u"id"_s).toString());
-    if (row >= 0) {
-        // Details carry `connection`; a later list row without it must not drop it.
-        QJsonObject merged = m_items.at(row);
-        for (auto it = database.begin(); it != database.end(); ++it)
-            merged.insert(it.key(), it.value());
-        m_items[row] = merged;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
-    }
-    beginInsertRows({}, 0, 0);
-    m_items.prepend(database);
-    endInsertRows();
-}
-
 bool DatabasesModel::applyStatus(const QJsonObject &status)
 {
     const int row = rowOf(status.value(u"deployment"_s).toString());
@@ -103,34 +72,8 @@ bool DatabasesModel::applyStatus(const QJsonObject &status)
         if (status.contains(key))
             m_items[row].insert(key, status.value(key));
     }
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    rowChanged(row);
     return true;
-}
-
-void DatabasesModel::remove(const QString &id)
-{
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_items.removeAt(row);
-    endRemoveRows();
-}
-
-int DatabasesModel::rowOf(const QString &id) const
-{
-    for (int i = 0; i < m_items.size(); ++i) {
-        if (m_items.at(i).value(u"id"_s).toString() == id)
-            return i;
-    }
-    return -1;
-}
-
-void DatabasesModel::retranslate()
-{
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_items.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 QString DatabasesModel::engineLabel(const QString &engine)

@@ -9,7 +9,7 @@ namespace ttalkak::deployer {
 using namespace Qt::StringLiterals;
 
 DeploymentsModel::DeploymentsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : RelayRowsModel(ColumnCount, parent)
     , m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
 }
@@ -19,16 +19,6 @@ void DeploymentsModel::setRelayInfo(const RelayInfo &info)
     m_info = info;
     if (!m_items.isEmpty())
         Q_EMIT dataChanged(index(0, UrlColumn), index(rowCount() - 1, UrlColumn));
-}
-
-int DeploymentsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_items.size());
-}
-
-int DeploymentsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant DeploymentsModel::data(const QModelIndex &index, int role) const
@@ -101,28 +91,6 @@ QVariant DeploymentsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-void DeploymentsModel::setItems(const QJsonObject &page)
-{
-    beginResetModel();
-    m_items.clear();
-    for (const QJsonValue &v : page.value(u"items"_s).toArray())
-        m_items.append(v.toObject());
-    endResetModel();
-}
-
-void DeploymentsModel::upsert(const QJsonObject &deployment)
-{
-    const int row = rowOf(deployment.value(u"id"_s).toString());
-    if (row >= 0) {
-        m_items[row] = deployment;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-        return;
-    }
-    beginInsertRows({}, 0, 0); // newest first, like the relay's lists
-    m_items.prepend(deployment);
-    endInsertRows();
-}
-
 bool DeploymentsModel::applyStatus(const QJsonObject &status)
 {
     const int row = rowOf(status.value(u"deployment"_s).toString());
@@ -140,35 +108,8 @@ bool DeploymentsModel::applyStatus(const QJsonObject &status)
     }
     if (status.contains(u"reason"_s))
         d.insert(u"detail"_s, status.value(u"reason"_s));
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    rowChanged(row);
     return true;
-}
-
-void DeploymentsModel::remove(const QString &id)
-{
-    const int row = rowOf(id);
-    if (row < 0)
-        return;
-    beginRemoveRows({}, row, row);
-    m_items.removeAt(row);
-    endRemoveRows();
-}
-
-int DeploymentsModel::rowOf(const QString &id) const
-{
-    for (int i = 0; i < m_items.size(); ++i) {
-        if (m_items.at(i).value(u"id"_s).toString() == id)
-            return i;
-    }
-    return -1;
-}
-
-QStringList DeploymentsModel::ids() const
-{
-    QStringList out;
-    for (const QJsonObject &d : m_items)
-        out.append(d.value(u"id"_s).toString());
-    return out;
 }
 
 QUrl DeploymentsModel::publicUrl(const QJsonObject &deployment, const RelayInfo &info)
@@ -211,13 +152,6 @@ QString DeploymentsModel::uptimeText(qint64 ms)
     if (minutes < 48 * 60)
         return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
     return tr("%n days", nullptr, int(minutes / (24 * 60)));
-}
-
-void DeploymentsModel::retranslate()
-{
-    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_items.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 } // namespace ttalkak::deployer

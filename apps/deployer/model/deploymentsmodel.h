@@ -5,16 +5,15 @@
 // Uptime counts from the last change into "running" (the relay's updatedAt).
 
 #include "relayinfo.h"
+#include "relayrowsmodel.h"
 
-#include <QAbstractTableModel>
-#include <QJsonObject>
 #include <QUrl>
 
 #include <functional>
 
 namespace ttalkak::deployer {
 
-class DeploymentsModel : public QAbstractTableModel
+class DeploymentsModel : public RelayRowsModel
 {
     Q_OBJECT
 public:
@@ -28,32 +27,22 @@ public:
     // For tests: the clock used for uptime (epoch ms).
     void setClock(std::function<qint64()> now) { m_now = std::move(now); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // A list page {"items":[deployment…], …}: replaces the rows.
-    void setItems(const QJsonObject &page);
-    // One deployment object (e.g. a POST/command answer): updates or inserts.
-    void upsert(const QJsonObject &deployment);
+    // One deployment object (e.g. a POST/command answer): replaces its row or inserts it.
+    void upsert(const QJsonObject &deployment) { upsertRow(deployment, false); }
     // A subscription `status` message; unknown deployments are ignored.
     bool applyStatus(const QJsonObject &status);
-    void remove(const QString &id);
-
-    int rowOf(const QString &id) const;
     QJsonObject deployment(int row) const { return m_items.value(row); }
-    QStringList ids() const;
 
     // The deployment's `url` when the relay sends one, else <name>.<domain> from /v1/info;
     // empty when neither is known (no guessing: a wrong link is worse than none).
     static QUrl publicUrl(const QJsonObject &deployment, const RelayInfo &info);
     static QString stateText(const QString &state);
     static QString uptimeText(qint64 ms);
-    void retranslate();
 
 private:
-    QList<QJsonObject> m_items;
     RelayInfo m_info;
     std::function<qint64()> m_now;
 };
