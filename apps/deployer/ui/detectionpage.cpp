@@ -244,23 +244,38 @@ QWidget *DetectionPage::buildContent()
     return splitter;
 }
 
-QWidget *DetectionPage::buildErrorPanel()
+// A panel holding one card: an icon on the left, `content` beside it, pinned to the top.
+QWidget *DetectionPage::iconCardPanel(const QString &cardName, const QString &iconName, QLayout *content)
 {
     auto *panel = new QWidget(this);
     auto *card = new QFrame(panel);
-    card->setObjectName(u"errorCard"_s);
+    card->setObjectName(cardName);
     auto *icon = new QLabel(card);
-    icon->setPixmap(icons::icon(u"error"_s).pixmap(32, 32));
+    icon->setPixmap(icons::icon(iconName).pixmap(32, 32));
     icon->setFixedSize(32, 32);
-    m_errorTitle = new QLabel(card);
+    auto *row = new QHBoxLayout(card);
+    row->setContentsMargins(20, 18, 20, 18);
+    row->setSpacing(14);
+    row->addWidget(icon, 0, Qt::AlignTop);
+    row->addLayout(content, 1);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(card);
+    layout->addStretch();
+    return panel;
+}
+
+QWidget *DetectionPage::buildErrorPanel()
+{
+    m_errorTitle = new QLabel(this);
     m_errorTitle->setObjectName(u"sectionTitle"_s);
-    m_errorText = new QLabel(card);
+    m_errorText = new QLabel(this);
     m_errorText->setObjectName(u"detectionError"_s);
     m_errorText->setFont(monospace());
     m_errorText->setWordWrap(true);
     m_errorText->setTextFormat(Qt::PlainText);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_candidatesTitle = new QLabel(card);
+    m_candidatesTitle = new QLabel(this);
     m_candidatesTitle->setWordWrap(true);
     m_candidateButtons = new QVBoxLayout;
     m_candidateButtons->setSpacing(6);
@@ -272,17 +287,7 @@ QWidget *DetectionPage::buildErrorPanel()
     text->addSpacing(6);
     text->addWidget(m_candidatesTitle);
     text->addLayout(m_candidateButtons);
-    auto *row = new QHBoxLayout(card);
-    row->setContentsMargins(20, 18, 20, 18);
-    row->setSpacing(14);
-    row->addWidget(icon, 0, Qt::AlignTop);
-    row->addLayout(text, 1);
-
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(card);
-    layout->addStretch();
-    return panel;
+    return iconCardPanel(u"errorCard"_s, u"error"_s, text);
 }
 
 QWidget *DetectionPage::buildBusyPanel()
@@ -304,29 +309,14 @@ QWidget *DetectionPage::buildBusyPanel()
 
 QWidget *DetectionPage::buildRemotePanel()
 {
-    auto *panel = new QWidget(this);
-    auto *card = new QFrame(panel);
-    card->setObjectName(u"card"_s);
-    auto *icon = new QLabel(card);
-    icon->setPixmap(icons::icon(u"git-branch"_s).pixmap(32, 32));
-    icon->setFixedSize(32, 32);
-    m_remoteTitle = new QLabel(card);
+    m_remoteTitle = new QLabel(this);
     m_remoteTitle->setObjectName(u"sectionTitle"_s);
-    m_remoteText = new QLabel(card);
+    m_remoteText = new QLabel(this);
     m_remoteText->setWordWrap(true);
     auto *text = new QVBoxLayout;
     text->addWidget(m_remoteTitle);
     text->addWidget(m_remoteText);
-    auto *row = new QHBoxLayout(card);
-    row->setContentsMargins(20, 18, 20, 18);
-    row->setSpacing(14);
-    row->addWidget(icon, 0, Qt::AlignTop);
-    row->addLayout(text, 1);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(card);
-    layout->addStretch();
-    return panel;
+    return iconCardPanel(u"card"_s, u"git-branch"_s, text);
 }
 
 void DetectionPage::refresh()

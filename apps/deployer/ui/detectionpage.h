@@ -47,6 +47,7 @@ private:
     QWidget *buildErrorPanel();
     QWidget *buildBusyPanel();
     QWidget *buildRemotePanel();
+    QWidget *iconCardPanel(const QString &cardName, const QString &iconName, QLayout *content);
     QWidget *editorTab(QPlainTextEdit *editor, QLabel *badge, QToolButton *reset);
 
     void refresh();
