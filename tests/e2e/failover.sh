@@ -34,7 +34,7 @@ e2e_wait_for 10 "the deployer told" grep -qi "resched\|provider.*lost" "$E2E_DIR
 e2e_log "p1 returns: its stale container must go"
 e2e_start_provider p1
 for c in $stale; do
-  e2e_wait_for 60 "stale container $c removed" bash -c "[[ \$(curl -s -o /dev/null -w '%{http_code}' --unix-socket $E2E_DOCKER_SOCK http://docker/containers/$c/json) == 404 ]]"
+  e2e_wait_for 60 "stale container $c removed" e2e_container_gone "$c"
 done
 
 e2e_log "relay restart"

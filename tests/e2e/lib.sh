@@ -219,3 +219,8 @@ e2e_containers_of() { # ID [SCOPE]
   filter=$(jq -rn --arg l "ttalkak.deployment=${1//_/-}" '{label:[$l]}|@uri')
   docker_api GET "/containers/json?filters=$filter" | jq -r '.[].Id'
 }
+
+# 0 once the Docker engine no longer knows the container (removed, not just stopped).
+e2e_container_gone() { # ID
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' --unix-socket "$E2E_DOCKER_SOCK" "http://docker/containers/$1/json")" == 404 ]]
+}

@@ -48,7 +48,7 @@ e2e_log "$total requests during the switch, $bad not 200"
 
 # The old container is gone (removed, not just stopped).
 for c in $old_containers; do
-  e2e_wait_for 30 "old container $c removed" bash -c "[[ \$(curl -s -o /dev/null -w '%{http_code}' --unix-socket $E2E_DOCKER_SOCK http://docker/containers/$c/json) == 404 ]]"
+  e2e_wait_for 30 "old container $c removed" e2e_container_gone "$c"
 done
 [[ "$(e2e_deployment "$id" | jq -r .generation)" -ge 2 ]] || e2e_fail "generation did not grow"
 

@@ -51,17 +51,13 @@ void DeploymentLauncher::guardNetwork()
     connect(job, &DockerJob::result, this, [this](DockerJob *j) {
         if (j->failed())
             return fail(QStringLiteral("network"), j);
-        const QJsonArray ipam = static_cast<ApiJob *>(j)->json()[u"IPAM"][u"Config"].toArray();
-        bool guarded = false;
-        for (const QJsonValue &c : ipam) {
-            const QString subnet = c[u"Subnet"].toString();
-            if (!EgressGuard::normalizedSubnet(subnet))
-                continue; // an IPv6 range: Docker gives none unless the owner enabled it
+        // IPv6 ranges are skipped: Docker gives none unless the owner enabled them.
+        const QStringList subnets = EgressGuard::ipv4Subnets(static_cast<ApiJob *>(j)->json().object());
+        for (const QString &subnet : subnets) {
             if (auto r = EgressGuard().protect(subnet); !r)
                 return failWith(QStringLiteral("egress filter"), r.error());
-            guarded = true;
         }
-        if (!guarded)
+        if (subnets.isEmpty())
             return failWith(QStringLiteral("egress filter"),
                 core::Error(core::ErrorCode::Unsupported, QStringLiteral("the network has no IPv4 subnet")));
         afterNetwork();

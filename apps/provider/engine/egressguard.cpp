@@ -2,6 +2,8 @@
 #include "logging.h"
 
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 
 #include <unistd.h>
@@ -30,6 +32,16 @@ core::Result<QString> EgressGuard::normalizedSubnet(const QString &subnet)
         || parsed.second > 30)
         return Error(ErrorCode::InvalidInput, u"not an IPv4 subnet: "_s + subnet.left(64));
     return QString(parsed.first.toString() + u'/' + QString::number(parsed.second));
+}
+
+QStringList EgressGuard::ipv4Subnets(const QJsonObject &networkInspect)
+{
+    QStringList out;
+    for (const QJsonValue &c : networkInspect.value(u"IPAM"_s).toObject().value(u"Config"_s).toArray()) {
+        if (auto s = normalizedSubnet(c.toObject().value(u"Subnet"_s).toString()))
+            out.append(*s);
+    }
+    return out;
 }
 
 core::Result<QString> EgressGuard::run(const QStringList &args) const

@@ -15,6 +15,7 @@
 
 #include <core/result.h>
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,8 @@ public:
     static QStringList blockedRanges();
     // "172.18.0.0/16" → itself; anything that is not an IPv4 CIDR → InvalidInput.
     static core::Result<QString> normalizedSubnet(const QString &subnet);
+    // The IPv4 subnets of a network, from Docker's inspect answer (IPAM.Config[].Subnet).
+    static QStringList ipv4Subnets(const QJsonObject &networkInspect);
 
 private:
     core::Result<QString> run(const QStringList &args) const;

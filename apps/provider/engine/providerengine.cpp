@@ -66,9 +66,8 @@ Isolation ProviderEngine::isolation() const
     Isolation i = m_health.isolation();
     if (m_egress < 0) { // once: it runs iptables
         EgressGuard guard;
-        auto *self = const_cast<ProviderEngine *>(this);
-        self->m_egress = guard.isAvailable() ? 1 : 0;
-        self->m_egressNote = guard.unavailableReason();
+        m_egress = guard.isAvailable() ? 1 : 0;
+        m_egressNote = guard.unavailableReason();
         if (!m_egress)
             qCWarning(lcEngine).noquote() << "container egress is not filtered:" << m_egressNote;
     }
@@ -791,9 +790,8 @@ void ProviderEngine::removeNetworkAndVolume(const QString &id, const QString &ne
         auto *inspect = m_client.inspectNetwork(network);
         connect(inspect, &DockerJob::result, this, [this, id, network, volume](DockerJob *j) {
             if (!j->failed()) {
-                const QJsonArray ipam = static_cast<ApiJob *>(j)->json()[u"IPAM"][u"Config"].toArray();
-                for (const QJsonValue &c : ipam)
-                    (void)EgressGuard().release(c[u"Subnet"].toString());
+                for (const QString &subnet : EgressGuard::ipv4Subnets(static_cast<ApiJob *>(j)->json().object()))
+                    (void)EgressGuard().release(subnet);
             }
             removeNetworkOnly(id, network, volume);
         });

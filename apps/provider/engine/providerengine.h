@@ -185,8 +185,8 @@ private:
     QTimer m_heartbeat;
     std::map<QString, std::unique_ptr<Entry>> m_entries;
     QStringList m_order;
-    int m_egress = -1; // EgressGuard available: unknown, no, yes
-    QString m_egressNote;
+    mutable int m_egress = -1; // EgressGuard available: unknown, no, yes (asked once, lazily)
+    mutable QString m_egressNote;
     QString m_scopeKey;
     QString m_scopeValue;
     Sharing m_sharing = Sharing::Sharing;
