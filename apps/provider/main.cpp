@@ -19,6 +19,8 @@
 #include <core/settings.h>
 #include <docker/dockerclient.h>
 #include <strategies/baseimages.h>
+#include <tunnel/allocator.h>
+#include <tunnel/epolldispatcher.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -219,6 +221,9 @@ std::unique_ptr<docker::DockerClient> makeClient()
 
 int runHeadless(int argc, char *argv[])
 {
+    // The agent pumps every deployment's traffic (libs/tunnel/allocator.h, epolldispatcher.h).
+    tunnel::tuneAllocator();
+    tunnel::installEpollDispatcher();
     QCoreApplication app(argc, argv);
     app.setApplicationName(u"ttalkak-provider"_s);
     app.setApplicationVersion(u"0.1.0"_s);

@@ -24,6 +24,7 @@
 #include "summaryservice.h"
 
 #include <tunnel/allocator.h>
+#include <tunnel/epolldispatcher.h>
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -38,6 +39,7 @@ using namespace ttalkak::relay;
 int main(int argc, char *argv[])
 {
     ttalkak::tunnel::tuneAllocator(); // the ingress pumps bulk data (libs/tunnel/allocator.h)
+    ttalkak::tunnel::installEpollDispatcher(); // many sockets, few ready per pass (epolldispatcher.h)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"ttalkak-relay"_s);
     QCoreApplication::setApplicationVersion(u"0.1.0"_s);

@@ -6,6 +6,7 @@
 #include <tunnel/accesslogentry.h>
 #include <tunnel/agent.h>
 #include <tunnel/httpingress.h>
+#include <tunnel/epolldispatcher.h>
 #include <tunnel/tunnelhub.h>
 
 #include <QByteArray>
@@ -13,8 +14,15 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
+
+// QTEST_GUILESS_MAIN with the event dispatcher the relay and the headless provider run
+// (EpollDispatcher); CTest runs some of these again with TTALKAK_EVENT_DISPATCHER=qt, the
+// dispatcher of the provider's window.
+#define TTALKAK_TUNNEL_TEST_MAIN(TestObject) \
+    QTEST_MAIN_WRAPPER(TestObject, ttalkak::tunnel::installEpollDispatcher(); QTEST_QAPP_SETUP(QCoreApplication))
 
 namespace ttalkak::tunnel::test {
 

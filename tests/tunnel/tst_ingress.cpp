@@ -429,5 +429,5 @@ if (img.complete) done(); else img.addEventListener('load', done);
     }
 };
 
-QTEST_GUILESS_MAIN(TstIngress)
+TTALKAK_TUNNEL_TEST_MAIN(TstIngress)
 #include "tst_ingress.moc"

@@ -119,5 +119,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstSlowClients)
+TTALKAK_TUNNEL_TEST_MAIN(TstSlowClients)
 #include "tst_slowclients.moc"

@@ -103,5 +103,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstTcpIngress)
+TTALKAK_TUNNEL_TEST_MAIN(TstTcpIngress)
 #include "tst_tcpingress.moc"

@@ -423,5 +423,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstTunnel)
+TTALKAK_TUNNEL_TEST_MAIN(TstTunnel)
 #include "tst_tunnel.moc"
