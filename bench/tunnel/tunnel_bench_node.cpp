@@ -6,6 +6,7 @@
 
 #include <tunnel/agent.h>
 #include <tunnel/allocator.h>
+#include <tunnel/epolldispatcher.h>
 #include <tunnel/httpingress.h>
 #include <tunnel/tunnelhub.h>
 
@@ -22,6 +23,7 @@ using namespace ttalkak::tunnel;
 int main(int argc, char **argv)
 {
     ttalkak::tunnel::tuneAllocator();
+    ttalkak::tunnel::installEpollDispatcher();
     QCoreApplication app(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(u"ttalkak.*.info=false"_s);

@@ -6,6 +6,7 @@
 #include "stream.h"
 #include "tokenbucket.h"
 #include "tunnelhub.h"
+#include "writethrough.h"
 
 #include <QTcpSocket>
 #include <QTimer>
@@ -39,28 +40,17 @@ IngressSession::IngressSession(HttpIngress *ingress, QTcpSocket *socket)
     , m_ingress(ingress)
     , m_socket(socket)
     , m_rewriter(clientAddressText(socket->peerAddress()), ingress->m_config.forwardedProto)
-    , m_idleTimer(new QTimer(this))
-    , m_responseTimer(new QTimer(this))
+    , m_peer(socket->peerAddress())
+    , m_clock(new QTimer(this))
     , m_throttleTimer(new QTimer(this))
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kClientReadBuffer);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_idleTimer->setSingleShot(true);
-    m_responseTimer->setSingleShot(true);
+    m_clock->setSingleShot(true);
+    m_clock->setTimerType(Qt::PreciseTimer);
     m_throttleTimer->setSingleShot(true);
-    connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        qCDebug(lcIngress) << "idle client" << m_socket->peerAddress() << "closed";
-        if (m_pending.isEmpty())
-            finishSession();
-        else
-            sendError(408, tr("The request body stopped arriving.")); // a stalled upload
-    });
-    connect(m_responseTimer, &QTimer::timeout, this, [this] {
-        if (!m_pending.isEmpty() && m_observer.currentBytes() == 0)
-            sendError(504,
-                tr("The deployment did not answer within %1 s.").arg(m_ingress->m_config.responseTimeoutMs / 1000.0));
-    });
+    connect(m_clock, &QTimer::timeout, this, &IngressSession::onClock);
     connect(m_throttleTimer, &QTimer::timeout, this, [this] {
         creditStream(0);
         if (m_readPaused)
@@ -94,7 +84,8 @@ void IngressSession::onClientData()
                 m_throttleTimer->start(m_bucket->delayMs());
             return; // resumed by Stream::drained or the throttle timer
         }
-        const QByteArray data = m_socket->read(kReadChunk);
+        // Exactly what is buffered: read(kReadChunk) would allocate the whole chunk for a short request.
+        const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), kReadChunk));
         if (data.isEmpty())
             break;
         m_clientBytes += data.size();
@@ -132,7 +123,7 @@ void IngressSession::onClientData()
         if (m_rewriter.isUpgraded())
             m_upgraded = true;
         if (!ok) {
-            qCInfo(lcIngress) << "bad request from" << m_socket->peerAddress() << m_rewriter.errorString();
+            qCInfo(lcIngress) << "bad request from" << m_peer << m_rewriter.errorString();
             if (m_pending.isEmpty() || m_incomplete > 0) {
                 sendError(m_rewriter.errorStatus(), m_rewriter.errorString());
                 return;
@@ -151,7 +142,7 @@ bool IngressSession::handleHead(const RequestRewriter::Head &head)
     p.row.method = QString::fromLatin1(head.method);
     p.row.path = pathOf(head.target);
     p.row.host = QString::fromLatin1(head.host);
-    p.row.client = m_socket->peerAddress();
+    p.row.client = m_peer;
     if (!m_route) {
         m_pending.append(p);
         ++m_incomplete;
@@ -161,7 +152,7 @@ bool IngressSession::handleHead(const RequestRewriter::Head &head)
     } else if (head.host != m_host) {
         // One stream per client connection: a client switching sites on a kept-alive connection
         // (not something browsers do over HTTP/1.1) is closed after what it already asked.
-        qCInfo(lcIngress) << "host changed on a connection from" << m_socket->peerAddress();
+        qCInfo(lcIngress) << "host changed on a connection from" << m_peer;
         m_closing = true;
         return false;
     } else {
@@ -217,7 +208,8 @@ void IngressSession::onStreamData(const QByteArray &data)
         return;
     if (m_bucket)
         m_bucket->consume(data.size());
-    m_socket->write(data);
+    if (const qint64 direct = writeThrough(m_socket, data); direct > 0)
+        creditStream(direct); // what Qt buffered is credited on bytesWritten()
     if (m_upgraded && m_observer.isUpgraded())
         return;
     if (!m_observer.feed(data.constData(), data.size())) {
@@ -231,7 +223,7 @@ void IngressSession::onStreamData(const QByteArray &data)
         return;
     }
     if (m_observer.currentHeadSeen())
-        m_responseTimer->stop();
+        m_responseDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
     handleCompletedResponses();
 }
 
@@ -357,20 +349,55 @@ void IngressSession::armTimers()
     if (m_pending.isEmpty() && !m_upgraded) {
         // Between requests. A request head in progress does not restart the clock: a client
         // trickling a head byte by byte (slowloris) is closed idleTimeoutMs after the last request.
-        if (!m_idleTimer->isActive() || m_rewriter.currentRequestBytes() == 0)
-            m_idleTimer->start(idle);
+        if (m_idleDeadline.isForever() || m_rewriter.currentRequestBytes() == 0)
+            m_idleDeadline.setRemainingTime(idle, Qt::PreciseTimer);
     } else if (m_incomplete > 0) {
-        m_idleTimer->start(idle); // a body is arriving: any progress restarts the clock
+        m_idleDeadline.setRemainingTime(idle, Qt::PreciseTimer); // a body is arriving: progress restarts it
     } else {
-        m_idleTimer->stop();
+        m_idleDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
     }
     // 504 clock: from the moment the whole front request is upstream until its response head.
     if (!m_pending.isEmpty() && m_pending.first().complete && !m_observer.currentHeadSeen()) {
-        if (!m_responseTimer->isActive())
-            m_responseTimer->start(m_ingress->m_config.responseTimeoutMs);
+        if (m_responseDeadline.isForever())
+            m_responseDeadline.setRemainingTime(m_ingress->m_config.responseTimeoutMs, Qt::PreciseTimer);
     } else {
-        m_responseTimer->stop();
+        m_responseDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
     }
+    scheduleClock();
+}
+
+void IngressSession::scheduleClock()
+{
+    const QDeadlineTimer next = std::min(m_idleDeadline, m_responseDeadline);
+    if (next.isForever() || (m_clock->isActive() && m_clockAt <= next))
+        return; // an early wake-up only re-arms (onClock)
+    m_clockAt = next;
+    m_clock->start(std::chrono::milliseconds(std::max<qint64>(next.remainingTime(), 0)));
+}
+
+void IngressSession::onClock()
+{
+    if (m_done)
+        return;
+    m_clockAt = QDeadlineTimer(QDeadlineTimer::Forever);
+    if (m_idleDeadline.hasExpired()) {
+        m_idleDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
+        qCDebug(lcIngress) << "idle client" << m_peer << "closed";
+        if (m_pending.isEmpty())
+            finishSession();
+        else
+            sendError(408, tr("The request body stopped arriving.")); // a stalled upload
+        return;
+    }
+    if (m_responseDeadline.hasExpired()) {
+        m_responseDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
+        if (!m_pending.isEmpty() && m_observer.currentBytes() == 0) {
+            sendError(504,
+                tr("The deployment did not answer within %1 s.").arg(m_ingress->m_config.responseTimeoutMs / 1000.0));
+            return;
+        }
+    }
+    scheduleClock();
 }
 
 void IngressSession::closeWhenFlushed()
@@ -398,8 +425,7 @@ void IngressSession::finishSession()
     if (m_done)
         return;
     m_done = true;
-    m_idleTimer->stop();
-    m_responseTimer->stop();
+    m_clock->stop();
     m_throttleTimer->stop();
     if (m_stream && !m_stream->isClosed()) {
         m_stream->disconnect(this);

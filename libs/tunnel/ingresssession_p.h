@@ -8,7 +8,9 @@
 #include "responseobserver.h"
 #include "route.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 
@@ -55,6 +57,8 @@ private:
     void sendError(int status, const QString &detail);
     void sendResponse(int status, const QByteArray &response); // a whole response, then close
     void armTimers();
+    void scheduleClock();
+    void onClock();
     void closeWhenFlushed();
     void creditStream(qint64 n);
     void finishSession();
@@ -69,8 +73,14 @@ private:
     std::shared_ptr<TokenBucket> m_bucket;
     QList<Pending> m_pending; // forwarded, response not complete; front is being answered
     int m_incomplete = 0; // how many of m_pending still receive body bytes
-    QTimer *m_idleTimer;
-    QTimer *m_responseTimer;
+    QHostAddress m_peer;
+    // The idle and response clocks are deadlines behind one timer that is re-armed only when the
+    // nearest deadline moves earlier: restarting two QTimers on every request cost more than the
+    // request's own parsing.
+    QDeadlineTimer m_idleDeadline { QDeadlineTimer::Forever };
+    QDeadlineTimer m_responseDeadline { QDeadlineTimer::Forever };
+    QDeadlineTimer m_clockAt { QDeadlineTimer::Forever }; // when m_clock fires next
+    QTimer *m_clock;
     QTimer *m_throttleTimer;
     qint64 m_heldCredit = 0; // window credit withheld by the bandwidth limit
     qint64 m_clientBytes = 0;

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "stream.h"
+#include "writethrough.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -21,7 +22,7 @@ namespace {
 constexpr qint64 kHighWater = 16 * 1024; // stop reading the socket with this much unsent
 constexpr qint64 kReadChunk = 16 * 1024;
 constexpr qint64 kSocketReadBuffer = 16 * 1024;
-constexpr qint64 kMaxReadChunk = 64 * 1024; // one Data frame
+constexpr qint64 kMaxReadChunk = 512 * 1024; // one Data frame
 constexpr qint64 kMaxReadBuffer = 512 * 1024;
 constexpr int kLingerMs = 10000; // how long a half-dead pair may wait for the other side
 } // namespace
@@ -108,7 +109,8 @@ void SocketBridge::pump()
     m_socket->setReadBufferSize(std::clamp<qint64>(peak / 2, kSocketReadBuffer, kMaxReadBuffer));
     const qint64 highWater = std::clamp<qint64>(peak / 4, kHighWater, kMaxReadChunk);
     while (m_stream && m_stream->pendingBytes() < highWater && m_socket->bytesAvailable() > 0) {
-        const QByteArray data = m_socket->read(std::clamp<qint64>(peak / 4, kReadChunk, kMaxReadChunk));
+        const qint64 chunk = std::clamp<qint64>(peak / 4, kReadChunk, kMaxReadChunk);
+        const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), chunk));
         if (data.isEmpty())
             break;
         m_fromSocket += data.size();
@@ -124,7 +126,8 @@ void SocketBridge::onStreamData(const QByteArray &data)
             m_stream->consume(data.size()); // nobody to deliver to; keep the window open
         return;
     }
-    m_socket->write(data);
+    if (const qint64 direct = writeThrough(m_socket, data); direct > 0 && m_stream)
+        m_stream->consume(direct); // what Qt buffered is consumed on bytesWritten()
 }
 
 void SocketBridge::maybeShutdownWrite()

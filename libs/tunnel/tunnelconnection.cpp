@@ -2,6 +2,7 @@
 
 #include "framedecoder.h"
 #include "logging.h"
+#include "writethrough.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,7 @@ constexpr qint64 kCongested = 1024 * 1024; // bytes queued for the socket before
 constexpr int kMaxMachineId = 256;
 constexpr quint32 kMaxHandshakePayload = 16 * 1024; // before authentication nobody gets a megabyte
 constexpr int kMaxDeployment = 256;
+constexpr qint64 kReadSlack = 64 * 1024;
 } // namespace
 
 TunnelConnection::TunnelConnection(Role role, QTcpSocket *socket, const TunnelOptions &options, QObject *parent)
@@ -32,6 +34,9 @@ TunnelConnection::TunnelConnection(Role role, QTcpSocket *socket, const TunnelOp
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Bounded, so a fast peer's megabytes wait in the kernel rather than in our heap; one whole
+    // frame always fits, or its decoding would stall.
+    m_socket->setReadBufferSize(qint64(options.maxPayload) + kFrameHeaderSize + kReadSlack);
     m_peer = m_socket->peerAddress();
     m_lastHeard.start();
     m_sinceStart.start();
@@ -87,9 +92,8 @@ void TunnelConnection::sendData(quint32 stream, const QByteArray &payload)
     // Large payloads go to the socket as they are (Qt queues the QByteArray without copying it),
     // after whatever was batched before them.
     appendFrameHeader(m_out, FrameType::Data, stream, quint32(payload.size()));
-    m_socket->write(m_out);
+    writeThrough(m_socket, m_out, payload);
     m_out.clear();
-    m_socket->write(payload);
 }
 
 void TunnelConnection::flushOut()
@@ -99,7 +103,7 @@ void TunnelConnection::flushOut()
         return;
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return; // sent once connected
-    m_socket->write(m_out);
+    writeThrough(m_socket, m_out); // streams waiting for room are woken by bytesWritten()
     m_out.clear();
 }
 
