@@ -270,6 +270,14 @@ ApiJob *DockerClient::inspectNetwork(const QString &idOrName)
     return api("GET", "/networks/" + enc(idOrName));
 }
 
+ApiJob *DockerClient::listNetworks(const QStringList &labelFilters)
+{
+    QMap<QString, QStringList> f;
+    f.insert(QStringLiteral("label"), labelFilters);
+    const QByteArray q = filtersQuery(f);
+    return api("GET", "/networks" + (q.isEmpty() ? QByteArray() : "?" + q));
+}
+
 ApiJob *DockerClient::createVolume(const QString &name, const QMap<QString, QString> &labels)
 {
     QJsonObject o;

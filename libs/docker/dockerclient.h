@@ -90,6 +90,8 @@ public:
     ApiJob *createNetwork(const QString &name, const QMap<QString, QString> &labels = {}, bool internal = false);
     ApiJob *removeNetwork(const QString &idOrName);
     ApiJob *inspectNetwork(const QString &idOrName);
+    // GET /networks, filtered by "key=value" labels; each entry carries IPAM like an inspect.
+    ApiJob *listNetworks(const QStringList &labelFilters = {});
     ApiJob *createVolume(const QString &name, const QMap<QString, QString> &labels = {});
     ApiJob *removeVolume(const QString &name, bool force = false);
     ApiJob *inspectVolume(const QString &name);

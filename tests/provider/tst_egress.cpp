@@ -5,6 +5,7 @@
 // through their published ports, the tunnel's path, is what every tests/e2e scenario does.)
 #include "../docker/enginefixture.h"
 
+#include <engine/deploymentspec.h>
 #include <engine/egressguard.h>
 #include <engine/providerengine.h>
 
@@ -122,6 +123,38 @@ private Q_SLOTS:
         engine.removeDeployment(r.deploymentId);
         QTRY_VERIFY_WITH_TIMEOUT(!engine.deployment(r.deploymentId), 20000);
         QVERIFY2(!iptablesRules().contains(u"ttalkak:"_s + subnet), qPrintable(iptablesRules()));
+    }
+
+    void rulesAreExactAndStaleOnesAreSwept()
+    {
+        // Two subnets no network has: rules for them match nothing.
+        const QString kept = u"10.251.0.0/16"_s;
+        const QString stale = u"10.252.0.0/16"_s;
+        const auto count = [](const QString &subnet) {
+            return iptablesRules().count(u"ttalkak:"_s + subnet + u'"') + iptablesRules().count(u"ttalkak:"_s + subnet + u' ');
+        };
+        const int perSubnet = int(EgressGuard::blockedRanges().size()) + 3;
+        EgressGuard guard;
+        QVERIFY(guard.protect(kept));
+        QVERIFY(guard.protect(kept)); // again, as after a restart: replaced, not doubled
+        QVERIFY(guard.protect(stale));
+        QCOMPARE(count(kept), perSubnet);
+        QCOMPARE(count(stale), perSubnet);
+
+        // What a provider does at start: keep the subnets of every managed network on the engine.
+        auto networks = runJob(m_client.listNetworks({ DeploymentSpec::managedFilter() }));
+        JOB_OK(networks);
+        QStringList keep { kept };
+        for (const QJsonValue &n : networks->json().array())
+            keep += EgressGuard::ipv4Subnets(n.toObject());
+        auto released = guard.releaseAllExcept(keep);
+        QVERIFY2(released, qPrintable(released ? QString() : released.error().message()));
+        QVERIFY(released->contains(stale));
+        QVERIFY(!released->contains(kept));
+        QCOMPARE(count(stale), 0);
+        QCOMPARE(count(kept), perSubnet);
+        QVERIFY(guard.release(kept));
+        QCOMPARE(count(kept), 0);
     }
 
 private:

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 
 #include <unistd.h>
 
@@ -46,13 +47,29 @@ QStringList EgressGuard::ipv4Subnets(const QJsonObject &networkInspect)
 
 core::Result<QString> EgressGuard::run(const QStringList &args) const
 {
+    return execute(m_iptables, QStringList { u"-w"_s, u"5"_s } + args, {}); // wait for the xtables lock
+}
+
+core::Result<QString> EgressGuard::restore(const QByteArray &script) const
+{
+    // One iptables-restore for a whole change instead of one iptables per rule: a deployment's
+    // start went from ~20 processes to two (the listing and this).
+    return execute(m_iptables + u"-restore"_s, { u"-w"_s, u"5"_s, u"--noflush"_s }, script);
+}
+
+core::Result<QString> EgressGuard::execute(const QString &program, const QStringList &args, const QByteArray &input) const
+{
     QProcess p;
-    p.setProgram(m_iptables);
-    p.setArguments(QStringList { u"-w"_s, u"5"_s } + args); // wait for the xtables lock
+    p.setProgram(program);
+    p.setArguments(args);
     p.start();
+    if (!input.isEmpty()) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
     if (!p.waitForFinished(10000)) {
         p.kill();
-        return Error(ErrorCode::Unavailable, m_iptables + u": "_s + p.errorString());
+        return Error(ErrorCode::Unavailable, program + u": "_s + p.errorString());
     }
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
         return Error(ErrorCode::Remote, QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
@@ -89,6 +106,57 @@ QList<QStringList> EgressGuard::rulesFor(const QString &subnet) const
     return rules;
 }
 
+core::Result<QMultiMap<QString, QByteArray>> EgressGuard::taggedRules() const
+{
+    auto listing = run({ u"-S"_s });
+    if (!listing)
+        return listing.error();
+    static const QRegularExpression tag(uR"(ttalkak:([0-9.]+/[0-9]+)(?:"|\s|$))"_s);
+    QMultiMap<QString, QByteArray> rules;
+    for (const QString &line : listing->split(u'\n')) {
+        if (!line.startsWith(u"-A "_s))
+            continue;
+        if (const QRegularExpressionMatch m = tag.match(line); m.hasMatch())
+            rules.insert(m.captured(1), "-D " + line.mid(3).toLocal8Bit() + '\n');
+    }
+    return rules;
+}
+
+core::Result<QByteArray> EgressGuard::deletions(const QString &subnet) const
+{
+    // Whatever carries our tag goes, including duplicates an older run may have left.
+    auto rules = taggedRules();
+    if (!rules)
+        return rules.error();
+    QByteArray lines;
+    for (const QByteArray &line : rules->values(subnet))
+        lines += line;
+    return lines;
+}
+
+core::Result<QStringList> EgressGuard::releaseAllExcept(const QStringList &keep)
+{
+    if (!isAvailable())
+        return QStringList();
+    auto rules = taggedRules();
+    if (!rules)
+        return rules.error();
+    QStringList released;
+    QByteArray script = "*filter\n";
+    for (auto it = rules->cbegin(); it != rules->cend(); ++it) {
+        if (keep.contains(it.key()))
+            continue;
+        script += it.value();
+        if (!released.contains(it.key()))
+            released.append(it.key());
+    }
+    if (released.isEmpty())
+        return released;
+    if (auto r = restore(script + "COMMIT\n"); !r)
+        return r.error();
+    return released;
+}
+
 core::Result<void> EgressGuard::protect(const QString &subnet)
 {
     auto s = normalizedSubnet(subnet);
@@ -96,16 +164,18 @@ core::Result<void> EgressGuard::protect(const QString &subnet)
         return s.error();
     if (!isAvailable())
         return Error(ErrorCode::Unavailable, m_reason);
-    (void)release(*s); // a restart re-protects: never the same rules twice
-    // Insert at the top of each chain, last rule first, so they end up in evaluation order.
+    auto stale = deletions(*s); // a restart re-protects: never the same rules twice
+    if (!stale)
+        return stale.error();
+    QByteArray script = "*filter\n" + *stale;
+    // Each insert goes to the top of its chain, so the last rule goes in first.
     const QList<QStringList> rules = rulesFor(*s);
-    for (auto it = rules.crbegin(); it != rules.crend(); ++it) {
-        QStringList args { u"-I"_s, it->first() };
-        args += it->mid(1);
-        if (auto r = run(args); !r) {
-            (void)release(*s);
-            return r.error();
-        }
+    for (auto it = rules.crbegin(); it != rules.crend(); ++it)
+        script += "-I " + it->join(u' ').toLocal8Bit() + '\n';
+    script += "COMMIT\n";
+    if (auto r = restore(script); !r) {
+        (void)release(*s);
+        return r.error();
     }
     qCInfo(lcEngine).noquote() << "egress of" << *s << "limited to the public internet";
     return core::ok();
@@ -118,11 +188,13 @@ core::Result<void> EgressGuard::release(const QString &subnet)
         return s.error();
     if (!isAvailable())
         return core::ok();
-    for (const QStringList &rule : rulesFor(*s)) {
-        QStringList args { u"-D"_s, rule.first() };
-        args += rule.mid(1);
-        while (run(args)) { } // duplicates from an older run go too
-    }
+    auto stale = deletions(*s);
+    if (!stale)
+        return stale.error();
+    if (stale->isEmpty())
+        return core::ok();
+    if (auto r = restore("*filter\n" + *stale + "COMMIT\n"); !r)
+        return r.error();
     return core::ok();
 }
 

@@ -8,14 +8,17 @@
 // the host opens are replies from the container's side).
 //
 // "Where the host allows": it needs root and iptables (Debian's docker.io brings it) with
-// Docker's DOCKER-USER chain. iptables runs as a program with a fixed argument list — no shell,
-// and the only variable argument is a subnet this class parsed itself. Every rule carries the
-// comment "ttalkak:<subnet>" so release() removes exactly those.
+// Docker's DOCKER-USER chain. iptables and iptables-restore run as programs with fixed argument
+// lists — no shell; the only variable text is a subnet this class parsed itself, and the listing
+// of rules it tagged. Every rule carries the comment "ttalkak:<subnet>" so release() removes
+// exactly those. A change is one `iptables -S` plus one `iptables-restore --noflush`.
 // Thread: blocking calls of a few milliseconds; call from the engine's thread.
 
 #include <core/result.h>
 
+#include <QByteArray>
 #include <QJsonObject>
+#include <QMultiMap>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +35,10 @@ public:
 
     core::Result<void> protect(const QString &subnet);
     core::Result<void> release(const QString &subnet);
+    // Removes the rules of every subnet not in `keep` (networks a killed provider, or someone
+    // with the docker CLI, removed without release()): left behind, they would filter whatever
+    // network Docker next gives that subnet. Returns the subnets released.
+    core::Result<QStringList> releaseAllExcept(const QStringList &keep);
 
     static QStringList blockedRanges();
     // "172.18.0.0/16" → itself; anything that is not an IPv4 CIDR → InvalidInput.
@@ -41,6 +48,12 @@ public:
 
 private:
     core::Result<QString> run(const QStringList &args) const;
+    core::Result<QString> restore(const QByteArray &script) const;
+    core::Result<QString> execute(const QString &program, const QStringList &args, const QByteArray &input) const;
+    // iptables-restore lines deleting every rule tagged for this subnet (empty: none).
+    core::Result<QByteArray> deletions(const QString &subnet) const;
+    // Every tagged rule as an iptables-restore deletion line, keyed by its subnet.
+    core::Result<QMultiMap<QString, QByteArray>> taggedRules() const;
     QList<QStringList> rulesFor(const QString &subnet) const;
 
     QString m_iptables;

@@ -530,6 +530,7 @@ void ProviderEngine::onReconcileList(DockerJob *job)
         return;
     }
     setReady(true);
+    sweepEgressRules();
     Q_EMIT reconciled(adopted);
     if (m_relay->isConnected())
         sayHello();
@@ -854,6 +855,30 @@ void ProviderEngine::finishDrainIfDone()
     m_sharing = Sharing::Drained;
     qCInfo(lcEngine) << "drained: nothing runs here any more";
     Q_EMIT sharingChanged(m_sharing);
+}
+
+void ProviderEngine::sweepEgressRules()
+{
+    if (m_egressSwept || !isolation().egressFiltered)
+        return;
+    m_egressSwept = true;
+    // Every provider's networks on this engine count (--scope shares one engine), not only ours.
+    auto *job = m_client.listNetworks({ DeploymentSpec::managedFilter() });
+    connect(job, &DockerJob::result, this, [](DockerJob *j) {
+        if (j->failed()) {
+            qCWarning(lcEngine).noquote() << "cannot list networks to sweep filter rules:" << j->errorString();
+            return;
+        }
+        QStringList keep;
+        for (const QJsonValue &network : static_cast<ApiJob *>(j)->json().array())
+            keep += EgressGuard::ipv4Subnets(network.toObject());
+        auto released = EgressGuard().releaseAllExcept(keep);
+        if (!released)
+            qCWarning(lcEngine).noquote() << "cannot sweep filter rules:" << released.error().message();
+        else if (!released->isEmpty())
+            qCInfo(lcEngine).noquote() << "removed the filter rules of vanished networks" << released->join(u", ");
+    });
+    job->start();
 }
 
 void ProviderEngine::setReady(bool ready)

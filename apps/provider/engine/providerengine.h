@@ -163,6 +163,7 @@ private:
     void eraseEntry(const QString &id);
     void command(const QString &id, const QString &what, docker::DockerJob *job);
     void finishDrainIfDone();
+    void sweepEgressRules();
     void setReady(bool ready);
     void sayHello();
     void onRelayOffer(const QString &offer, const JobRequest &request);
@@ -191,6 +192,7 @@ private:
     QString m_scopeValue;
     Sharing m_sharing = Sharing::Sharing;
     bool m_ready = false;
+    bool m_egressSwept = false; // stale filter rules of vanished networks removed (once per start)
     bool m_started = false;
 };
 
