@@ -131,7 +131,8 @@ private Q_SLOTS:
         const QString kept = u"10.251.0.0/16"_s;
         const QString stale = u"10.252.0.0/16"_s;
         const auto count = [](const QString &subnet) {
-            return iptablesRules().count(u"ttalkak:"_s + subnet + u'"') + iptablesRules().count(u"ttalkak:"_s + subnet + u' ');
+            return iptablesRules().count(u"ttalkak:"_s + subnet + u'"')
+                + iptablesRules().count(u"ttalkak:"_s + subnet + u' ');
         };
         const int perSubnet = int(EgressGuard::blockedRanges().size()) + 3;
         EgressGuard guard;

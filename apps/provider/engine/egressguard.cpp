@@ -57,7 +57,8 @@ core::Result<QString> EgressGuard::restore(const QByteArray &script) const
     return execute(m_iptables + u"-restore"_s, { u"-w"_s, u"5"_s, u"--noflush"_s }, script);
 }
 
-core::Result<QString> EgressGuard::execute(const QString &program, const QStringList &args, const QByteArray &input) const
+core::Result<QString> EgressGuard::execute(
+    const QString &program, const QStringList &args, const QByteArray &input) const
 {
     QProcess p;
     p.setProgram(program);
@@ -98,9 +99,11 @@ QList<QStringList> EgressGuard::rulesFor(const QString &subnet) const
     const QStringList tag { u"-m"_s, u"comment"_s, u"--comment"_s, u"ttalkak:"_s + subnet };
     const QStringList replies { u"-m"_s, u"conntrack"_s, u"--ctstate"_s, u"ESTABLISHED,RELATED"_s };
     QList<QStringList> rules; // chain, then the rule; in the order they must be evaluated
-    rules.append(QStringList { u"DOCKER-USER"_s, u"-s"_s, subnet } + replies + tag + QStringList { u"-j"_s, u"RETURN"_s });
+    rules.append(
+        QStringList { u"DOCKER-USER"_s, u"-s"_s, subnet } + replies + tag + QStringList { u"-j"_s, u"RETURN"_s });
     for (const QString &range : blockedRanges())
-        rules.append(QStringList { u"DOCKER-USER"_s, u"-s"_s, subnet, u"-d"_s, range } + tag + QStringList { u"-j"_s, u"DROP"_s });
+        rules.append(QStringList { u"DOCKER-USER"_s, u"-s"_s, subnet, u"-d"_s, range } + tag
+            + QStringList { u"-j"_s, u"DROP"_s });
     rules.append(QStringList { u"INPUT"_s, u"-s"_s, subnet } + replies + tag + QStringList { u"-j"_s, u"ACCEPT"_s });
     rules.append(QStringList { u"INPUT"_s, u"-s"_s, subnet } + tag + QStringList { u"-j"_s, u"DROP"_s });
     return rules;
