@@ -284,6 +284,12 @@ private:
         // During a redeploy the old generation keeps reporting "running": wait for the new one.
         if (event.contains(u"generation"_s) && event.value(u"generation"_s).toInt() < m_targetGeneration)
             return;
+        // While queued, the relay says what it waits for (no provider online, none with room).
+        if (const QString detail = event.value(u"detail"_s).toString();
+            state == u"queued" && !detail.isEmpty() && detail != m_lastDetail) {
+            m_lastDetail = detail;
+            err() << detail << Qt::endl;
+        }
         if (state.isEmpty() || state == m_lastState)
             return;
         const QString previous = m_lastState;
@@ -348,6 +354,7 @@ private:
     QString m_deploymentId;
     QString m_step;
     QString m_lastState;
+    QString m_lastDetail;
     QTimer m_timeout;
     int m_code = ExitFailed;
     bool m_done = false;

@@ -31,6 +31,22 @@ struct Candidate
     int count = 0;
 };
 
+// Why a deployment is still queued, for its status detail.
+QString waitingReason(const Deployment &d, const QList<Candidate> &candidates, const QStringList &excluded)
+{
+    if (candidates.isEmpty())
+        return Scheduler::tr("Waiting for a provider: none is online.");
+    bool allExcluded = true;
+    for (const Candidate &c : candidates)
+        allExcluded = allExcluded && excluded.contains(c.id);
+    if (allExcluded)
+        return Scheduler::tr("Waiting for a provider: every online one has declined or failed it.");
+    return Scheduler::tr("Waiting for a provider with room for %1 CPU, %2 MB of memory and %3 MB of disk.")
+        .arg(QString::number(d.resources.cpuMillis / 1000.0, 'g', 3))
+        .arg(d.resources.memoryMb)
+        .arg(d.resources.diskMb);
+}
+
 } // namespace
 
 Scheduler::Scheduler(Database &db, AccountStore &accounts, ResourceStore &resources, Options options, QObject *parent)
@@ -173,8 +189,6 @@ Result<int> Scheduler::runPass()
             candidates.append(c);
         }
     }
-    if (candidates.isEmpty())
-        return 0;
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < candidates.size(); ++i)
         index.insert(candidates[i].id, i);
@@ -197,6 +211,7 @@ Result<int> Scheduler::runPass()
     qint64 skip = 0;
     for (;;) {
         QList<Deployment> offered;
+        QList<Deployment> waiting; // still queued, with a new reason to show for it
         int fetched = 0;
         auto tx = m_db.transaction<void>([&]() -> Result<void> {
             auto q = m_db.exec(u"SELECT "_s + ResourceStore::deploymentColumns()
@@ -232,6 +247,16 @@ Result<int> Scheduler::runPass()
                 }
                 if (!best) {
                     ++skip;
+                    const QString reason = waitingReason(d, candidates, excluded);
+                    auto n = m_db.execCount(u"UPDATE deployments SET status_detail = ?, updated_at = ?"
+                                            " WHERE id = ? AND state = 'queued' AND status_detail <> ?"_s,
+                                            {reason, now, d.id, reason});
+                    if (!n)
+                        return n.error();
+                    if (*n == 1) { // said once per change, not on every scheduling pass
+                        d.statusDetail = reason;
+                        waiting.append(d);
+                    }
                     continue;
                 }
                 d.attempt += 1;
@@ -265,6 +290,10 @@ Result<int> Scheduler::runPass()
             qCInfo(lcScheduler).noquote() << "offered" << (u"deployment="_s + d.id) << (u"provider="_s + d.providerId)
                                           << (u"attempt="_s + QString::number(d.attempt));
             Q_EMIT sendToProvider(d.providerId, offerMessage(d));
+            emitStatus(d);
+        }
+        for (const Deployment &d : waiting) {
+            qCInfo(lcScheduler).noquote() << "waiting" << (u"deployment="_s + d.id) << d.statusDetail;
             emitStatus(d);
         }
         placedTotal += int(offered.size());

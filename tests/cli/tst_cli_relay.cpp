@@ -167,6 +167,8 @@ private Q_SLOTS:
         r = cli({u"deploy"_s, sample, u"--name"_s, u"vite-demo2"_s, u"--timeout"_s, u"2"_s}, env);
         QCOMPARE(r.exitCode, 6);
         QVERIFY2(r.err.contains(u"queued"_s), qPrintable(r.err));
+        // ...and saying why, as the relay reported it.
+        QVERIFY2(r.err.contains(u"Waiting for a provider: none is online."_s), qPrintable(r.err));
     }
 };
 

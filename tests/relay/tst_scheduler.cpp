@@ -65,6 +65,11 @@ private Q_SLOTS:
         REQUIRE_RELAY(fx);
         const TestUser u = fx.signUp(u"caps@example.com"_s);
         const QString project = fx.createProject(u, u"p"_s);
+        // Nobody online yet: a deployment says so instead of waiting silently. (100 CPUs: it
+        // never fits the providers below.)
+        const QString huge = fx.deploy(u, project, u"huge"_s, 100000, 256, 1000).value(u"id"_s).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(fx.deployment(u, huge).value(u"detail"_s).toString(),
+                                  u"Waiting for a provider: none is online."_s, 5000);
         ProviderSpec small{1000, 1024, 10000, 3, 100, 100};
         auto a = fx.connectProvider(fx.addProvider(u, u"small"_s), small);
         QVERIFY(a);
@@ -83,9 +88,17 @@ private Q_SLOTS:
         QVERIFY(!b->waitForType(u"offer"_s).isEmpty());
         QVERIFY(b->waitForType(u"offer"_s, 300).isEmpty());
         int queued = 0;
-        for (const QString &d : std::as_const(deps))
-            queued += fx.deployment(u, d).value(u"state"_s).toString() == u"queued";
+        for (const QString &d : std::as_const(deps)) {
+            const QJsonObject o = fx.deployment(u, d);
+            if (o.value(u"state"_s).toString() != u"queued")
+                continue;
+            ++queued;
+            QCOMPARE(o.value(u"detail"_s).toString(),
+                     u"Waiting for a provider with room for 0.4 CPU, 256 MB of memory and 1000 MB of disk."_s);
+        }
         QCOMPARE(queued, 1);
+        QCOMPARE(fx.deployment(u, huge).value(u"detail"_s).toString(),
+                 u"Waiting for a provider with room for 100 CPU, 256 MB of memory and 1000 MB of disk."_s);
     }
 
     void cheapestThenLeastLoaded()
