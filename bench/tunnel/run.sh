@@ -4,9 +4,10 @@
 #   ttalkak      wrk → relay (HttpIngress + TunnelHub) → tunnel → agent → nginx   (separate processes)
 #   ssh -R       wrk → sshd remote forward → ssh client → nginx                    (OpenSSH from Debian)
 # Measures keep-alive req/s + p99 for a small file (wrk), single-stream bulk MB/s for a 1 GiB file
-# (curl), and the relay's peak RSS while serving ~1,000 req/s. Prints a Markdown table.
+# (curl), and the relay's peak RSS while serving ~1,000 req/s. Prints a Markdown table of medians.
 # Usage: bench/tunnel/run.sh [BUILD_DIR]   (a Release build; needs nginx-light, wrk,
-#        openssh-server, openssh-client, curl, python3). Env: BENCH_DURATION (s), BENCH_CONNECTIONS.
+#        openssh-server, openssh-client, curl, python3). Env: BENCH_DURATION (s), BENCH_CONNECTIONS,
+#        BENCH_ROUNDS (default 3).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/release}
@@ -93,14 +94,31 @@ waitport "$fwd_port"
 # --- measurements ------------------------------------------------------------------------------
 declare -A url=( [direct]="http://127.0.0.1:$nginx_port" [ttalkak]="http://127.0.0.1:$http_port" [ssh]="http://127.0.0.1:$fwd_port" )
 host_header() { [[ $1 == ttalkak ]] && echo "Host: bench.ttalkak.test" || echo "Host: 127.0.0.1"; }
-declare -A rps p99 bulk
+# Each figure is the median of BENCH_ROUNDS rounds, and the rounds interleave the three paths, so
+# a burst of load from elsewhere on a shared machine hits all of them rather than one.
+rounds=${BENCH_ROUNDS:-3}
+declare -A rps_all p99_all bulk_all
 for mode in direct ttalkak ssh; do
   curl -s -o /dev/null -H "$(host_header $mode)" "${url[$mode]}/hello.txt" # warm up
-  out=$(wrk -t1 -c"$conns" -d"${dur}s" --latency -H "$(host_header $mode)" "${url[$mode]}/hello.txt")
-  rps[$mode]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99[$mode]=$(awk '$1=="99%" {print $2}' <<<"$out")
-  speed=$(curl -s -o /dev/null -w '%{speed_download}' -H "$(host_header $mode)" "${url[$mode]}/big.bin")
-  bulk[$mode]=$(python3 -c "print(f'{$speed/1e6:.0f}')")
+  curl -s -o /dev/null -H "$(host_header $mode)" "${url[$mode]}/big.bin"   # page cache, windows
+done
+for _ in $(seq "$rounds"); do
+  for mode in direct ttalkak ssh; do
+    out=$(wrk -t1 -c"$conns" -d"${dur}s" --latency -H "$(host_header $mode)" "${url[$mode]}/hello.txt")
+    rps_all[$mode]+=" $(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+    p99_all[$mode]+=" $(awk '$1=="99%" {print $2}' <<<"$out" | python3 -c 'import sys
+v=sys.stdin.read().strip()
+print(float(v[:-2])*1000 if v.endswith("ms") else float(v[:-2]) if v.endswith("us") else float(v[:-1])*1e6)')"
+    speed=$(curl -s -o /dev/null -w '%{speed_download}' -H "$(host_header $mode)" "${url[$mode]}/big.bin")
+    bulk_all[$mode]+=" $speed"
+  done
+done
+median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' $1; }
+declare -A rps p99 bulk
+for mode in direct ttalkak ssh; do
+  rps[$mode]=$(python3 -c "print(round($(median "${rps_all[$mode]}")))")
+  p99[$mode]=$(python3 -c "print(f'{$(median "${p99_all[$mode]}")/1000:.2f} ms')")
+  bulk[$mode]=$(python3 -c "print(round($(median "${bulk_all[$mode]}")/1e6))")
 done
 
 # Relay RSS at ~1,000 req/s: 10 connections, each waiting 10 ms between requests.
@@ -130,4 +148,6 @@ echo "- ttalkak req/s vs direct: $(pct "${rps[ttalkak]}" "${rps[direct]}") (targ
 echo "- ttalkak req/s vs ssh -R: $(ratio "${rps[ttalkak]}" "${rps[ssh]}") (target >= 2x)"
 echo "- ttalkak bulk vs direct: $(pct "${bulk[ttalkak]}" "${bulk[direct]}") (target >= 50%)"
 echo "- relay peak RSS at ${paced_rps} req/s: $((peak / 1024)) MiB (target <= 20 MB)"
-echo "- wrk -t1 -c$conns -d${dur}s; $(nproc) cores; $(date -u +%Y-%m-%d)"
+echo "- medians of $rounds interleaved rounds; wrk -t1 -c$conns -d${dur}s; $(nproc) cores; $(date -u +%Y-%m-%d)"
+echo "- every round (req/s): direct${rps_all[direct]}; ttalkak${rps_all[ttalkak]}; ssh${rps_all[ssh]}"
+echo "- every round (bulk B/s): direct${bulk_all[direct]}; ttalkak${bulk_all[ttalkak]}; ssh${bulk_all[ssh]}"
