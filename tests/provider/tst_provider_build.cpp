@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void buildRunReuse();
     void brokenDockerfile();
+    void removedWhileTheNetworkIsMade();
 
 private:
     QString git(const QStringList &args);
@@ -272,6 +273,22 @@ void TestProviderBuild::brokenDockerfile()
     QSignalSpy removed(engine.get(), &ProviderEngine::deploymentRemoved);
     engine->removeDeployment(job.deploymentId);
     QVERIFY(removed.wait(20000));
+}
+
+void TestProviderBuild::removedWhileTheNetworkIsMade()
+{
+    // The network is made beside the build; a removal right away must not leave it behind.
+    const JobRequest job = siteJob(u"gone"_s, u"FROM "_s + m_nginx + u"\n"_s);
+    auto engine = newEngine();
+    WAIT_READY(engine);
+    QVERIFY(engine->run(job));
+    const QString network = engine->deployment(job.deploymentId)->network;
+    QSignalSpy removed(engine.get(), &ProviderEngine::deploymentRemoved);
+    engine->removeDeployment(job.deploymentId);
+    QVERIFY(removed.wait(20000));
+    QTest::qWait(1500); // absence must last: a creation still in flight would land after this
+    auto inspect = runJob(m_client.inspectNetwork(network));
+    QVERIFY2(inspect->failed() && inspect->statusCode() == 404, qPrintable(network));
 }
 
 QTEST_GUILESS_MAIN(TestProviderBuild)

@@ -1,7 +1,7 @@
 #include "deploymentlauncher.h"
 #include "deploymentspec.h"
-#include "egressguard.h"
 #include "logging.h"
+#include "networkpreparer.h"
 
 #include <docker/dockerclient.h>
 
@@ -25,44 +25,21 @@ DeploymentLauncher::DeploymentLauncher(
 void DeploymentLauncher::start()
 {
     qCInfo(lcEngine).noquote() << "launching" << m_request.deploymentId << "from" << m_request.image;
-    createNetwork();
-}
-
-void DeploymentLauncher::createNetwork()
-{
-    auto *job = m_client.createNetwork(m_deployment.network, DeploymentSpec::objectLabels(m_request));
-    connect(job, &DockerJob::result, this, [this](DockerJob *j) {
-        if (j->failed() && j->statusCode() != 409) // 409: it exists (a retry)
-            return fail(QStringLiteral("network"), j);
-        m_isolation.egressFiltered ? guardNetwork() : afterNetwork();
+    if (m_networkPrepared)
+        return afterNetwork();
+    auto *preparer = new NetworkPreparer(
+        m_client, m_deployment.network, DeploymentSpec::objectLabels(m_request), m_isolation, this);
+    connect(preparer, &NetworkPreparer::finished, this, [this](const QString &step, const core::Error &error) {
+        if (!step.isEmpty())
+            return failWith(step, error);
+        afterNetwork();
     });
-    job->start();
+    preparer->start();
 }
 
 void DeploymentLauncher::afterNetwork()
 {
     m_request.kind == DeploymentKind::Database ? createVolume() : createContainer();
-}
-
-// Before anything runs on the network: its subnet may reach only the public internet.
-void DeploymentLauncher::guardNetwork()
-{
-    auto *job = m_client.inspectNetwork(m_deployment.network);
-    connect(job, &DockerJob::result, this, [this](DockerJob *j) {
-        if (j->failed())
-            return fail(QStringLiteral("network"), j);
-        // IPv6 ranges are skipped: Docker gives none unless the owner enabled them.
-        const QStringList subnets = EgressGuard::ipv4Subnets(static_cast<ApiJob *>(j)->json().object());
-        for (const QString &subnet : subnets) {
-            if (auto r = EgressGuard().protect(subnet); !r)
-                return failWith(QStringLiteral("egress filter"), r.error());
-        }
-        if (subnets.isEmpty())
-            return failWith(QStringLiteral("egress filter"),
-                core::Error(core::ErrorCode::Unsupported, QStringLiteral("the network has no IPv4 subnet")));
-        afterNetwork();
-    });
-    job->start();
 }
 
 void DeploymentLauncher::createVolume()
@@ -121,7 +98,8 @@ void DeploymentLauncher::failWith(const QString &step, const core::Error &error)
 {
     m_deployment.state = Deployment::State::Failed;
     m_deployment.detail = error.message();
-    qCWarning(lcEngine).noquote() << "launch of" << m_request.deploymentId << "failed at" << step << ":" << error.message();
+    qCWarning(lcEngine).noquote() << "launch of" << m_request.deploymentId << "failed at" << step << ":"
+                                  << error.message();
     Q_EMIT finished(m_deployment, error);
     deleteLater();
 }

@@ -1,7 +1,8 @@
 #pragma once
-// DeploymentLauncher: runs one deployment from an already-built image — its network, its data
-// volume (databases), the hardened container, start, then reads back the published port. Each
-// step is one Docker job; existing networks and volumes are reused (a retry after a crash).
+// DeploymentLauncher: runs one deployment from an already-built image — its network
+// (NetworkPreparer, unless setNetworkPrepared()), its data volume (databases), the hardened
+// container, start, then reads back the published port. Each step is one Docker job; existing
+// networks and volumes are reused (a retry after a crash).
 // `finished` fires once; the launcher then deletes itself. On failure the container it created
 // is left for the engine to clean up (its id is in the Deployment).
 
@@ -27,6 +28,8 @@ public:
     DeploymentLauncher(
         docker::DockerClient &client, const JobRequest &request, const Isolation &isolation, QObject *parent = nullptr);
 
+    // The network was made ready beside the build (NetworkPreparer): skip that step.
+    void setNetworkPrepared(bool prepared) { m_networkPrepared = prepared; }
     void start();
 
 Q_SIGNALS:
@@ -34,8 +37,6 @@ Q_SIGNALS:
     void finished(const ttalkak::provider::Deployment &deployment, const ttalkak::core::Error &error);
 
 private:
-    void createNetwork();
-    void guardNetwork();
     void afterNetwork();
     void createVolume();
     void createContainer();
@@ -49,6 +50,7 @@ private:
     JobRequest m_request;
     Isolation m_isolation;
     Deployment m_deployment;
+    bool m_networkPrepared = false;
 };
 
 } // namespace ttalkak::provider

@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "offlinerelaylink.h"
 #include "egressguard.h"
+#include "networkpreparer.h"
 #include "redeployer.h"
 
 #include <core/settings.h>
@@ -29,6 +30,8 @@ struct ProviderEngine::Entry
     LogBuffer logs { 2000, 1024 * 1024 };
     std::unique_ptr<ContainerStreams> streams;
     QPointer<ImageBuilder> builder; // while Building
+    QPointer<NetworkPreparer> networkPreparer; // beside the build
+    bool networkPrepared = false;
     QPointer<Redeployer> redeployer; // while the next generation comes up beside this one
     bool stopRequested = false; // a `die` after our own stop is Stopped, not Exited
     bool handingBack = false;
@@ -231,9 +234,10 @@ void ProviderEngine::scoped(JobRequest &r) const
     r.namePrefix = u"ttalkak-"_s + tag.left(40) + u'-';
 }
 
-void ProviderEngine::launch(const JobRequest &request)
+void ProviderEngine::launch(const JobRequest &request, bool networkPrepared)
 {
     auto *launcher = new DeploymentLauncher(m_client, request, isolation(), this);
+    launcher->setNetworkPrepared(networkPrepared);
     connect(launcher, &DeploymentLauncher::finished, this, &ProviderEngine::onLaunched);
     launcher->start();
 }
@@ -253,6 +257,16 @@ void ProviderEngine::startBuild(JobRequest request)
     connect(builder, &ImageBuilder::finished, this,
         [this, request](const core::Result<QString> &tag) { onBuilt(request, tag); });
     builder->start();
+    // The network is ready by the time the image is: it costs the launch no time.
+    e->networkPrepared = false;
+    auto *preparer = new NetworkPreparer(
+        m_client, e->deployment.network, DeploymentSpec::objectLabels(request), isolation(), this);
+    e->networkPreparer = preparer;
+    connect(preparer, &NetworkPreparer::finished, this, [this, id](const QString &step, const core::Error &) {
+        if (Entry *en = entry(id))
+            en->networkPrepared = step.isEmpty(); // a failure: the launch tries again and reports it
+    });
+    preparer->start();
 }
 
 void ProviderEngine::appendBuildLine(const QString &id, const QString &line, bool error)
@@ -284,7 +298,14 @@ void ProviderEngine::onBuilt(JobRequest request, const core::Result<QString> &ta
     d.image = *tag;
     d.state = State::Creating;
     updated(*e);
-    launch(request);
+    if (e->networkPreparer && !e->networkPreparer->isDone()) { // a build faster than the network
+        connect(e->networkPreparer, &NetworkPreparer::finished, this, [this, request] {
+            if (const Entry *en = entry(request.deploymentId); en && en->deployment.state == State::Creating)
+                launch(request, en->networkPrepared);
+        });
+        return;
+    }
+    launch(request, e->networkPrepared);
 }
 
 void ProviderEngine::redeploy(const JobRequest &request)
@@ -766,7 +787,10 @@ void ProviderEngine::removeDeployment(const QString &id)
         list->start();
     };
     if (d.containerId.isEmpty()) {
-        finishRemoval();
+        if (e->networkPreparer && !e->networkPreparer->isDone()) // it would re-create what goes now
+            connect(e->networkPreparer, &NetworkPreparer::finished, this, finishRemoval);
+        else
+            finishRemoval();
         return;
     }
     auto *job = m_client.removeContainer(d.containerId, true, true);

@@ -146,7 +146,7 @@ private:
     void onEventsEnded(docker::DockerJob *job);
     void reconcile();
     void onReconcileList(docker::DockerJob *job);
-    void launch(const JobRequest &request);
+    void launch(const JobRequest &request, bool networkPrepared = false);
     void scoped(JobRequest &request) const; // the scope's label and name prefix
     void startBuild(JobRequest request);
     void onBuilt(JobRequest request, const core::Result<QString> &tag);
