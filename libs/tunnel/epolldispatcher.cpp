@@ -201,6 +201,8 @@ void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType 
     if (timerId <= 0 || interval < 0 || !object)
         return;
     const qint64 deadline = nowNs() + interval * 1'000'000;
+    if (auto old = d->timers.find(timerId); old != d->timers.end()) // re-registered: one queue entry
+        d->queue.erase({ old->second.deadlineNs, timerId });
     d->timers[timerId] = { interval, timerType, object, deadline };
     d->queue.emplace(deadline, timerId);
 }

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void repeatingTimerKeepsFiring();
     void timerKilledByAnEarlierHandlerDoesNotFire();
     void remainingTime();
+    void reRegisteredTimerDoesNotSpin();
     void zeroTimerDoesNotStarveSockets();
     void readNotifier();
     void disabledNotifierIsNotActivated();
@@ -142,6 +143,25 @@ void TstEpollDispatcher::remainingTime()
     QVERIFY2(left > 400 && left <= 500, qPrintable(QString::number(left)));
     timer.stop();
     QCOMPARE(timer.remainingTime(), -1);
+}
+
+void TstEpollDispatcher::reRegisteredTimerDoesNotSpin()
+{
+    // Registering a live timer id again (Qt's moveToThread path) must replace its deadline, not
+    // leave the old one queued: an overdue stale entry would make every wait return at once.
+    auto *dispatcher = QAbstractEventDispatcher::instance();
+    QObject holder;
+    const int id = dispatcher->registerTimer(5, Qt::PreciseTimer, &holder);
+    dispatcher->registerTimer(id, 10000, Qt::PreciseTimer, &holder);
+    QThread::msleep(20); // the first deadline is long past
+    int passes = 0;
+    QEventLoop loop;
+    connect(dispatcher, &QAbstractEventDispatcher::awake, this, [&] { ++passes; });
+    QTimer::singleShot(100, &loop, &QEventLoop::quit);
+    loop.exec();
+    disconnect(dispatcher, &QAbstractEventDispatcher::awake, this, nullptr);
+    QVERIFY2(passes < 20, qPrintable(QString::number(passes))); // sleeping, not spinning
+    QVERIFY(dispatcher->unregisterTimer(id));
 }
 
 void TstEpollDispatcher::zeroTimerDoesNotStarveSockets()
