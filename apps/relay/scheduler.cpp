@@ -248,6 +248,8 @@ Result<int> Scheduler::runPass()
                 if (!best) {
                     ++skip;
                     const QString reason = waitingReason(d, candidates, excluded);
+                    if (d.statusDetail == reason)
+                        continue; // already said; no write on every scheduling pass
                     auto n = m_db.execCount(u"UPDATE deployments SET status_detail = ?, updated_at = ?"
                                             " WHERE id = ? AND state = 'queued' AND status_detail <> ?"_s,
                                             {reason, now, d.id, reason});
