@@ -195,6 +195,7 @@ bool IngressSession::openRoute(const QByteArray &host, const QString &path)
     m_route = route;
     m_host = host;
     m_stream = stream;
+    stream->setSinkBacklogProbe([socket = QPointer<QTcpSocket>(m_socket)] { return unsentBytes(socket); });
     connect(stream, &Stream::dataReceived, this, &IngressSession::onStreamData);
     connect(stream, &Stream::drained, this, &IngressSession::onClientData);
     connect(stream, &Stream::aborted, this, &IngressSession::onStreamAborted);

@@ -71,6 +71,7 @@ SocketBridge::SocketBridge(Stream *stream, QTcpSocket *socket, int connectTimeou
         }
     });
 
+    stream->setSinkBacklogProbe([socket = QPointer<QTcpSocket>(m_socket)] { return unsentBytes(socket); });
     connect(stream, &Stream::dataReceived, this, &SocketBridge::onStreamData);
     connect(stream, &Stream::drained, this, &SocketBridge::pump);
     connect(stream, &Stream::remoteFinished, this, [this] {
@@ -106,10 +107,15 @@ void SocketBridge::pump()
         return;
     // Buffers follow the window: small for a slow reader, large for one that keeps up.
     const qint64 peak = m_stream->peakSendWindow();
-    m_socket->setReadBufferSize(std::clamp<qint64>(peak / 2, kSocketReadBuffer, kMaxReadBuffer));
+    m_socket->setReadBufferSize(std::clamp<qint64>(peak / 4, kSocketReadBuffer, kMaxReadBuffer));
     const qint64 highWater = std::clamp<qint64>(peak / 4, kHighWater, kMaxReadChunk);
     while (m_stream && m_stream->pendingBytes() < highWater && m_socket->bytesAvailable() > 0) {
-        const qint64 chunk = std::clamp<qint64>(peak / 4, kReadChunk, kMaxReadChunk);
+        // What the window cannot take stays in the socket (Qt's bounded buffer, then the kernel):
+        // a slow reader's stream then holds nothing here. drained() resumes us.
+        const qint64 room = m_stream->sendWindow() - m_stream->pendingBytes();
+        if (room <= 0)
+            break;
+        const qint64 chunk = std::min(std::clamp<qint64>(peak / 4, kReadChunk, kMaxReadChunk), room);
         const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), chunk));
         if (data.isEmpty())
             break;

@@ -125,7 +125,8 @@ void Stream::consume(qint64 bytes)
         // Several in a row, because a fresh socket's kernel buffer swallows the first windows
         // of even the slowest client.
         const qint64 limitNs = 4 * std::max<qint64>(m_connection->roundTripNs(), 500'000);
-        m_fastEpochs = m_epoch.nsecsElapsed() < limitNs ? m_fastEpochs + 1 : 0;
+        const bool fast = m_epoch.nsecsElapsed() < limitNs && (!m_sinkBacklog || m_sinkBacklog() < m_receiveWindowSize);
+        m_fastEpochs = fast ? m_fastEpochs + 1 : 0;
         if (m_fastEpochs >= kFastEpochsToGrow && m_receiveWindowSize < m_connection->options().maxWindow) {
             grant += m_receiveWindowSize;
             m_receiveWindowSize *= 2;
@@ -161,11 +162,12 @@ void Stream::handleWindow(quint32 increment)
 {
     if (m_closed)
         return;
-    const bool hadPending = pendingBytes() > 0;
+    // A producer that stopped at a closed window (rather than queueing) waits for drained() too.
+    const bool waited = pendingBytes() > 0 || m_sendWindow <= 0;
     m_sendWindow += increment;
     m_peakSendWindow = std::max(m_peakSendWindow, m_sendWindow);
     flushPending();
-    if (hadPending && pendingBytes() == 0) {
+    if (waited && pendingBytes() == 0 && m_sendWindow > 0) {
         sendFinIfDone();
         if (!m_closed)
             Q_EMIT drained();

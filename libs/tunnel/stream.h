@@ -7,8 +7,9 @@
 // after closed(). Hold it in a QPointer. Thread: the connection's thread only.
 //
 // Sending: write() always accepts the bytes; what the peer's window does not allow yet waits in
-// pendingBytes(). Producers stop reading their source above a high-water mark of their choice and
-// resume on drained(). So a slow reader on the far end bounds memory on both ends to one window.
+// pendingBytes(). Producers stop reading their source above a high-water mark of their choice, or
+// as soon as sendWindow() is used up, and resume on drained() (the window reopened with nothing
+// pending). So a slow reader on the far end bounds memory on both ends to one window.
 // Receiving: dataReceived() hands over bytes; call consume(n) once n of them have left your
 // buffers (e.g. a socket's bytesWritten) — only that credits the peer's window. The receive
 // window starts at TunnelOptions::initialWindow and doubles (up to maxWindow) whenever the reader
@@ -23,6 +24,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 namespace ttalkak::tunnel {
 
@@ -49,6 +52,10 @@ public:
     void finish();
     void reset(ResetCode code = ResetCode::Cancelled, const QString &reason = {});
     void consume(qint64 bytes);
+    // What the consumer's sink still holds (e.g. a socket's unsent bytes): the window grows only
+    // when that is less than a window, so a reader whose kernel buffers merely swallowed the first
+    // windows is not taken for a fast one. Asked once per window, not per consume().
+    void setSinkBacklogProbe(std::function<qint64()> probe) { m_sinkBacklog = std::move(probe); }
 
 Q_SIGNALS:
     void dataReceived(const QByteArray &data);
@@ -86,6 +93,7 @@ private:
     qint64 m_consumedInEpoch = 0;
     int m_fastEpochs = 0;
     QElapsedTimer m_epoch;
+    std::function<qint64()> m_sinkBacklog;
     QByteArray m_pending;
     qsizetype m_pendingOffset = 0;
     bool m_finishRequested = false;

@@ -5,6 +5,8 @@
 
 #include <cerrno>
 
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -13,6 +15,17 @@ namespace ttalkak::tunnel {
 bool isPlainTcp(const QTcpSocket *socket)
 {
     return socket && !qobject_cast<const QSslSocket *>(socket);
+}
+
+qint64 unsentBytes(const QTcpSocket *socket)
+{
+    if (!socket)
+        return 0;
+    qint64 unsent = socket->bytesToWrite();
+    int queued = 0;
+    if (isPlainTcp(socket) && ::ioctl(int(socket->socketDescriptor()), SIOCOUTQ, &queued) == 0)
+        unsent += queued;
+    return unsent;
 }
 
 qint64 writeThrough(QTcpSocket *socket, const QByteArray &data)

@@ -18,6 +18,10 @@ qint64 writeThrough(QTcpSocket *socket, const QByteArray &data);
 // leave as one write instead of a tiny segment of their own. Returns bytes of both sent directly.
 qint64 writeThrough(QTcpSocket *socket, const QByteArray &head, const QByteArray &body);
 
+// Bytes handed over but not yet taken by the peer: Qt's buffer plus, for plain TCP, the
+// kernel's send queue (SIOCOUTQ). One ioctl.
+qint64 unsentBytes(const QTcpSocket *socket);
+
 // Whether writeThrough() can bypass Qt for this socket at all (plain TCP, not QSslSocket).
 bool isPlainTcp(const QTcpSocket *socket);
 
