@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <chrono>
+#include <climits>
+#include <cstring>
 #include <set>
 #include <unordered_map>
 #include <vector>
