@@ -173,29 +173,12 @@ Result<QJsonObject> Ledger::providerEarnings(const QString &providerId) const
     const qint64 dayStart = QDateTime(today, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 monthStart = QDateTime(QDate(today.year(), today.month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 firstDay = QDateTime(today.addDays(-13), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    auto settledQ = m_db.exec(u"SELECT COALESCE(MAX(upto_id), 0) FROM settlements"_s);
-    if (!settledQ)
-        return settledQ.error();
-    const qint64 settledUpTo = settledQ->next() ? settledQ->value(0).toLongLong() : 0;
     const QString account = u"provider:"_s + providerId;
-    auto q = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0),"
-                       " COALESCE(SUM(CASE WHEN created_at >= ? THEN amount ELSE 0 END), 0),"
-                       " COALESCE(SUM(amount), 0),"
-                       " COALESCE(SUM(CASE WHEN id > ? THEN amount ELSE 0 END), 0)"
-                       " FROM ledger_entries WHERE account = ?"_s,
-                       {dayStart, monthStart, settledUpTo, account});
-    if (!q)
-        return q.error();
-    QJsonObject out{{u"unit"_s, u"micro"_s}};
-    if (q->next()) {
-        const qint64 all = q->value(2).toLongLong();
-        const qint64 pending = q->value(3).toLongLong();
-        out.insert(u"today"_s, q->value(0).toLongLong());
-        out.insert(u"month"_s, q->value(1).toLongLong());
-        out.insert(u"allTime"_s, all);
-        out.insert(u"pending"_s, pending);
-        out.insert(u"settled"_s, all - pending);
-    }
+    auto totals = providerTotals(u"FROM ledger_entries e WHERE e.account = ?"_s, {account}, dayStart, monthStart);
+    if (!totals)
+        return totals.error();
+    QJsonObject out = *totals;
+    out.insert(u"unit"_s, u"micro"_s);
     // Per UTC day: integer division of the ms timestamp, portable across SQLite and PostgreSQL.
     // (PostgreSQL needs the parameter's type spelled out inside arithmetic.)
     auto d = m_db.exec(u"SELECT (created_at - CAST(? AS BIGINT)) / 86400000 AS day, SUM(amount) FROM ledger_entries"
@@ -235,30 +218,12 @@ Result<QJsonObject> Ledger::earnings(const QString &userId) const
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 dayStart = QDateTime(now.date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 monthStart = QDateTime(QDate(now.date().year(), now.date().month(), 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    auto settledQ = m_db.exec(u"SELECT COALESCE(MAX(upto_id), 0) FROM settlements"_s);
-    if (!settledQ)
-        return settledQ.error();
-    const qint64 settledUpTo = settledQ->next() ? settledQ->value(0).toLongLong() : 0;
-
     // Provider side: every provider machine this user owns.
-    auto p = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN e.created_at >= ? THEN e.amount ELSE 0 END), 0),"
-                       " COALESCE(SUM(CASE WHEN e.created_at >= ? THEN e.amount ELSE 0 END), 0),"
-                       " COALESCE(SUM(e.amount), 0),"
-                       " COALESCE(SUM(CASE WHEN e.id > ? THEN e.amount ELSE 0 END), 0)"
-                       " FROM ledger_entries e JOIN providers pr ON e.account = 'provider:' || pr.id WHERE pr.owner_id = ?"_s,
-                       {dayStart, monthStart, settledUpTo, userId});
-    if (!p)
-        return p.error();
-    QJsonObject provider{{u"today"_s, 0}, {u"month"_s, 0}, {u"allTime"_s, 0}, {u"pending"_s, 0}, {u"settled"_s, 0}};
-    if (p->next()) {
-        const qint64 all = p->value(2).toLongLong();
-        const qint64 pending = p->value(3).toLongLong();
-        provider = {{u"today"_s, p->value(0).toLongLong()},
-                    {u"month"_s, p->value(1).toLongLong()},
-                    {u"allTime"_s, all},
-                    {u"pending"_s, pending},
-                    {u"settled"_s, all - pending}};
-    }
+    auto provider = providerTotals(
+        u"FROM ledger_entries e JOIN providers pr ON e.account = 'provider:' || pr.id WHERE pr.owner_id = ?"_s,
+        {userId}, dayStart, monthStart);
+    if (!provider)
+        return provider.error();
     auto d = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN kind = 'usage' AND created_at >= ? THEN -amount ELSE 0 END), 0),"
                        " COALESCE(SUM(CASE WHEN kind = 'usage' AND created_at >= ? THEN -amount ELSE 0 END), 0),"
                        " COALESCE(SUM(CASE WHEN kind = 'usage' THEN -amount ELSE 0 END), 0),"
@@ -273,7 +238,35 @@ Result<QJsonObject> Ledger::earnings(const QString &userId) const
                     {u"spentMonth"_s, d->value(1).toLongLong()},
                     {u"spentAllTime"_s, d->value(2).toLongLong()},
                     {u"balance"_s, d->value(3).toLongLong()}};
-    return QJsonObject{{u"unit"_s, u"micro"_s}, {u"provider"_s, provider}, {u"deployer"_s, deployer}};
+    return QJsonObject{{u"unit"_s, u"micro"_s}, {u"provider"_s, *provider}, {u"deployer"_s, deployer}};
+}
+
+Result<QJsonObject> Ledger::providerTotals(const QString &entries, const QVariantList &binds, qint64 dayStart,
+                                           qint64 monthStart) const
+{
+    auto settledQ = m_db.exec(u"SELECT COALESCE(MAX(upto_id), 0) FROM settlements"_s);
+    if (!settledQ)
+        return settledQ.error();
+    const qint64 settledUpTo = settledQ->next() ? settledQ->value(0).toLongLong() : 0;
+    auto q = m_db.exec(u"SELECT COALESCE(SUM(CASE WHEN e.created_at >= ? THEN e.amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(CASE WHEN e.created_at >= ? THEN e.amount ELSE 0 END), 0),"
+                       " COALESCE(SUM(e.amount), 0),"
+                       " COALESCE(SUM(CASE WHEN e.id > ? THEN e.amount ELSE 0 END), 0) "_s
+                           + entries,
+                       QVariantList{dayStart, monthStart, settledUpTo} + binds);
+    if (!q)
+        return q.error();
+    QJsonObject totals{{u"today"_s, 0}, {u"month"_s, 0}, {u"allTime"_s, 0}, {u"pending"_s, 0}, {u"settled"_s, 0}};
+    if (q->next()) {
+        const qint64 all = q->value(2).toLongLong();
+        const qint64 pending = q->value(3).toLongLong();
+        totals = {{u"today"_s, q->value(0).toLongLong()},
+                  {u"month"_s, q->value(1).toLongLong()},
+                  {u"allTime"_s, all},
+                  {u"pending"_s, pending},
+                  {u"settled"_s, all - pending}};
+    }
+    return totals;
 }
 
 Result<QStringList> Ledger::overdrawnUsers(qint64 graceMs)

@@ -44,6 +44,11 @@ public:
     static qint64 price(int seconds, qint64 cpuMillis, qint64 memoryMb, qint64 cpuHour, qint64 gbHour);
 
 private:
+    // today / month / allTime / pending / settled of the provider-side entries selected by
+    // `entries` (a FROM … WHERE clause over ledger_entries aliased `e`, with its own binds).
+    core::Result<QJsonObject> providerTotals(const QString &entries, const QVariantList &binds, qint64 dayStart,
+                                             qint64 monthStart) const;
+
     Database &m_db;
     int m_feeBasisPoints;
 };
