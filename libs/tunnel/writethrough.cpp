@@ -3,7 +3,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
-#include <cerrno>
+#include <algorithm>
 
 #include <linux/sockios.h>
 #include <sys/ioctl.h>
@@ -30,51 +30,39 @@ qint64 unsentBytes(const QTcpSocket *socket)
 
 qint64 writeThrough(QTcpSocket *socket, const QByteArray &data)
 {
-    if (data.isEmpty())
-        return 0;
-    if (!isPlainTcp(socket) || socket->state() != QAbstractSocket::ConnectedState || socket->bytesToWrite() > 0) {
-        socket->write(data); // keeps the order behind what Qt already holds
-        return 0;
-    }
-    const ssize_t n
-        = ::send(int(socket->socketDescriptor()), data.constData(), size_t(data.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (n < 0) {
-        // EAGAIN: the kernel buffer is full; anything else: Qt's own write reports the error.
-        socket->write(data);
-        return 0;
-    }
-    if (n < data.size())
-        socket->write(data.sliced(n));
-    return n;
+    return writeThrough(socket, data, {});
 }
 
 qint64 writeThrough(QTcpSocket *socket, const QByteArray &head, const QByteArray &body)
 {
-    if (head.isEmpty())
-        return writeThrough(socket, body);
-    if (!isPlainTcp(socket) || socket->state() != QAbstractSocket::ConnectedState || socket->bytesToWrite() > 0) {
-        socket->write(head);
-        socket->write(body);
-        return 0;
+    const QByteArray *parts[] = { &head, &body };
+    qint64 sent = 0;
+    if (isPlainTcp(socket) && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() == 0) {
+        iovec vector[2];
+        int count = 0;
+        for (const QByteArray *part : parts)
+            if (!part->isEmpty())
+                vector[count++] = { const_cast<char *>(part->constData()), size_t(part->size()) };
+        if (count == 0)
+            return 0;
+        msghdr message {};
+        message.msg_iov = vector;
+        message.msg_iovlen = size_t(count);
+        // EAGAIN (the kernel buffer is full) or any error: all goes through Qt, whose own write
+        // then reports the error.
+        sent = std::max<qint64>(::sendmsg(int(socket->socketDescriptor()), &message, MSG_DONTWAIT | MSG_NOSIGNAL), 0);
     }
-    iovec parts[2] = { { const_cast<char *>(head.constData()), size_t(head.size()) },
-        { const_cast<char *>(body.constData()), size_t(body.size()) } };
-    msghdr message {};
-    message.msg_iov = parts;
-    message.msg_iovlen = body.isEmpty() ? 1 : 2;
-    const ssize_t n = ::sendmsg(int(socket->socketDescriptor()), &message, MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (n <= 0) {
-        socket->write(head);
-        socket->write(body);
-        return 0;
+    // What the kernel did not take goes through Qt, in order (behind what Qt already holds).
+    qint64 skip = sent;
+    for (const QByteArray *part : parts) {
+        if (skip >= part->size()) {
+            skip -= part->size();
+            continue;
+        }
+        socket->write(skip > 0 ? part->sliced(skip) : *part);
+        skip = 0;
     }
-    if (n < head.size()) {
-        socket->write(head.sliced(n));
-        socket->write(body);
-    } else if (n < head.size() + body.size()) {
-        socket->write(body.sliced(n - head.size()));
-    }
-    return n;
+    return sent;
 }
 
 } // namespace ttalkak::tunnel

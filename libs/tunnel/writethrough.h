@@ -2,7 +2,7 @@
 // writeThrough(): hands bytes to a TCP socket the way a proxy wants them handed over. A buffered
 // QTcpSocket keeps every write() until the next event-loop pass and arms a write notifier for
 // it (two epoll_ctl calls per write with EpollDispatcher); on a plain TCP socket whose Qt buffer
-// is empty we send(2) at once and only what the kernel does not take goes through Qt.
+// is empty we sendmsg(2) at once and only what the kernel does not take goes through Qt.
 // Returns how many bytes went out directly: the socket emits bytesWritten() only for the rest,
 // so the caller accounts for these itself. TLS sockets always go through Qt (returns 0).
 // Thread: the socket's.
