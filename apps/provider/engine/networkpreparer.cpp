@@ -54,7 +54,6 @@ void NetworkPreparer::guard()
 void NetworkPreparer::finish(const QString &step, const core::Error &error)
 {
     m_done = true;
-    m_error = error;
     Q_EMIT finished(step, error);
     deleteLater();
 }

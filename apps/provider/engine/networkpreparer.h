@@ -28,8 +28,7 @@ public:
         const Isolation &isolation, QObject *parent = nullptr);
 
     void start();
-    bool isDone() const { return m_done; }
-    bool succeeded() const { return m_done && m_error.message().isEmpty(); }
+    bool isDone() const { return m_done; } // finished, not yet deleted
 
 Q_SIGNALS:
     // step is "network" or "egress filter"; error is default-constructed on success.
@@ -43,7 +42,6 @@ private:
     QString m_network;
     QMap<QString, QString> m_labels;
     Isolation m_isolation;
-    core::Error m_error;
     bool m_done = false;
 };
 

@@ -258,7 +258,6 @@ void ProviderEngine::startBuild(JobRequest request)
         [this, request](const core::Result<QString> &tag) { onBuilt(request, tag); });
     builder->start();
     // The network is ready by the time the image is: it costs the launch no time.
-    e->networkPrepared = false;
     auto *preparer = new NetworkPreparer(
         m_client, e->deployment.network, DeploymentSpec::objectLabels(request), isolation(), this);
     e->networkPreparer = preparer;
